@@ -1,0 +1,144 @@
+"""Partial dates: parse what people and articles write, print ISO 8601 and short labels.
+
+A date is an ISO string: ``YYYY-MM-DD`` when the year is known, ``--MM-DD`` (ISO 8601
+month-day) when it is not. A year is never guessed: it comes from the text, the document's
+metadata, or a reference date the user gives.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+MONTH_ABBR = [
+    "",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "May",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Oct",
+    "Nov",
+    "Dec",
+]
+
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
+# "December 8", "Dec. 8, 2022", "8 December 2022", "December 8th"
+MONTH_DAY_RE = re.compile(
+    rf"\b(?:{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?|{_DAY.replace('day>', 'day2>')}\s+(?:of\s+)?"
+    rf"{_MONTH.replace('month>', 'month2>')}(?:,?\s+{_YEAR.replace('year>', 'year2>')})?)\b",
+    re.IGNORECASE,
+)
+ISO_RE = re.compile(r"^(?P<year>\d{4})-(?P<month>\d\d)-(?P<day>\d\d)$")
+MONTH_DAY_ISO_RE = re.compile(r"^--(?P<month>\d\d)-(?P<day>\d\d)$")
+
+
+def iso_date(year: int | None, month: int, day: int) -> str | None:
+    """ISO text for a (possibly year-less) date, or None when it is not a real date."""
+    try:
+        dt.date(year or 2000, month, day)  # 2000 is a leap year: Feb 29 stays valid
+    except ValueError:
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
+
+
+def split_iso(value: str) -> tuple[int | None, int, int] | None:
+    """(year or None, month, day) of an ISO date string produced by :func:`iso_date`."""
+    match = ISO_RE.match(value) or MONTH_DAY_ISO_RE.match(value)
+    if not match:
+        return None
+    groups = match.groupdict()
+    year = int(groups["year"]) if groups.get("year") else None
+    return year, int(groups["month"]), int(groups["day"])
+
+
+def display_date(value: str | None) -> str:
+    """A short human label: ``Dec 8`` or ``Dec 8, 2022``; empty when unknown."""
+    parts = split_iso(value) if value else None
+    if not parts:
+        return ""
+    year, month, day = parts
+    label = f"{MONTH_ABBR[month]} {day}"
+    return f"{label}, {year}" if year else label
+
+
+def _from_match(match: re.Match) -> str | None:
+    groups = {k: v for k, v in match.groupdict().items() if v}
+    month = MONTHS[(groups.get("month") or groups["month2"]).lower()]
+    day = int(groups.get("day") or groups["day2"])
+    year_text = groups.get("year") or groups.get("year2")
+    return iso_date(int(year_text) if year_text else None, month, day)
+
+
+def find_dates(text: str) -> list[tuple[int, int, str, str]]:
+    """Explicit calendar dates in ``text``: (start, end, words as written, ISO date)."""
+    found = []
+    for match in MONTH_DAY_RE.finditer(text):
+        iso = _from_match(match)
+        if iso:
+            found.append((match.start(), match.end(), match.group(0), iso))
+    return found
+
+
+def parse_date(value: str) -> str | None:
+    """Parse a date a user typed: ``2022-12-08``, ``--12-08``, ``December 8``, ``8 Dec 2022``.
+
+    Returns the ISO string, or None when ``value`` is not a date.
+    """
+    value = value.strip()
+    match = ISO_RE.match(value) or MONTH_DAY_ISO_RE.match(value)
+    if match:
+        parts = split_iso(value)
+        return iso_date(*parts) if parts else None
+    match = MONTH_DAY_RE.fullmatch(value.rstrip("."))
+    return _from_match(match) if match else None
+
+
+def with_year(value: str | None, year: int | None) -> str | None:
+    """Give a year-less date the year known from elsewhere (document metadata, the user)."""
+    if not value or not year or not value.startswith("--"):
+        return value
+    parts = split_iso(value)
+    return iso_date(year, parts[1], parts[2]) if parts else value
+
+
+def same_day(a: str | None, b: str | None) -> bool:
+    """Whether two dates can be the same day; a missing year matches any year."""
+    pa, pb = (split_iso(a) if a else None), (split_iso(b) if b else None)
+    if not pa or not pb:
+        return False
+    if pa[0] and pb[0] and pa[0] != pb[0]:
+        return False
+    return pa[1:] == pb[1:]
+
+
+def year_of(value: str | None) -> int | None:
+    parts = split_iso(value) if value else None
+    return parts[0] if parts else None

@@ -1,0 +1,205 @@
+"""Rendering records as tables, JSON, JSON Lines, CSV, Markdown and GitHub annotations.
+
+Renderers are streaming: :func:`stream` writes each record as soon as it arrives, so a
+pipeline of claims shows its first verdict before the last claim is read. Nothing here
+decides anything; it only formats what the other stages return.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import textwrap
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any, TextIO
+
+from factcheck.dates import display_date
+
+FORMATS = ("table", "json", "jsonl", "csv", "markdown", "github")
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    value: Callable[[dict], Any]
+    width: int | None = None  # wrap long cells in tables to this many characters
+
+
+def wrap(text: str | None, width: int | None) -> str:
+    if not text:
+        return ""
+    return "\n".join(textwrap.wrap(text, width)) if width else text
+
+
+def trim(text: str | None, limit: int) -> str:
+    """Shorten to ``limit`` characters with an ellipsis, cutting at a word boundary."""
+    if not text or len(text) <= limit:
+        return text or ""
+    return text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def who(record: dict) -> str:
+    """'Dmitry Peskov (Kremlin spokesman)', or the speaker alone, or empty."""
+    speaker, role = record.get("speaker"), record.get("role")
+    if speaker and role:
+        return f"{speaker} ({role})"
+    return speaker or ""
+
+
+def where(record: dict) -> str:
+    """'file:line', or the URL, for citing a source."""
+    source, line = record.get("source") or "", record.get("line")
+    return f"{source}:{line}" if line and "://" not in source else source
+
+
+def when(record: dict) -> str:
+    return display_date(record.get("date")) or record.get("date_text") or ""
+
+
+def render_table(rows: list[dict], columns: list[Column], *, markdown: bool = False) -> str:
+    from tabulate import tabulate  # imported lazily: the CLI must start fast
+
+    cells = [
+        [wrap(str(c.value(row) or ""), None if markdown else c.width) for c in columns]
+        for row in rows
+    ]
+    if markdown:
+        cells = [[cell.replace("|", "\\|").replace("\n", " ") for cell in row] for row in cells]
+    return tabulate(
+        cells,
+        headers=[c.header for c in columns],
+        tablefmt="github" if markdown else "simple_grid",
+        disable_numparse=True,
+    )
+
+
+def csv_writer(out: TextIO, columns: list[Column]) -> Callable[[dict], None]:
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([c.header.lower().replace(" ", "_") for c in columns])
+
+    def write(row: dict) -> None:
+        writer.writerow(["" if (v := c.value(row)) is None else v for c in columns])
+
+    return write
+
+
+def stream_json(records: Iterable[dict], out: TextIO, *, lines: bool) -> None:
+    """JSON Lines (one object per line) or one JSON array, flushed record by record."""
+    first = True
+    if not lines:
+        out.write("[")
+    for record in records:
+        text = json.dumps(record, ensure_ascii=False)
+        if lines:
+            out.write(text + "\n")
+        else:
+            out.write(("\n" if first else ",\n") + "  " + text)
+        first = False
+        out.flush()
+    if not lines:
+        out.write("\n]\n" if not first else "]\n")
+        out.flush()
+
+
+def stream(
+    records: Iterable[dict],
+    out: TextIO,
+    *,
+    fmt: str,
+    columns: list[Column],
+    rows: Callable[[dict], list[dict]] = lambda r: [r],
+    heading: Callable[[dict], str] | None = None,
+    annotate: Callable[[dict], str | None] | None = None,
+) -> None:
+    """Write records in ``fmt``; ``rows`` expands a record into table rows (claim -> evidence),
+    ``heading`` gives text printed above each record's table, ``annotate`` a GitHub line."""
+    if fmt in ("json", "jsonl"):
+        stream_json(records, out, lines=fmt == "jsonl")
+        return
+    if fmt == "csv":
+        write = csv_writer(out, columns)
+        for record in records:
+            for row in rows(record):
+                write(row)
+            out.flush()
+        return
+    if fmt == "github":
+        for record in records:
+            line = annotate(record) if annotate else None
+            if line:
+                out.write(line + "\n")
+                out.flush()
+        return
+    per_record = heading is not None
+    pending: list[dict] = []
+    for record in records:
+        if per_record:
+            out.write(heading(record) + "\n")
+            table_rows = rows(record)
+            if table_rows:
+                out.write(render_table(table_rows, columns, markdown=fmt == "markdown") + "\n")
+            out.write("\n")
+            out.flush()
+        else:
+            pending.extend(rows(record))
+    if not per_record and pending:
+        out.write(render_table(pending, columns, markdown=fmt == "markdown") + "\n")
+
+
+def github_escape(text: str) -> str:
+    """Escape a message for a GitHub Actions workflow command."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def github_annotation(level: str, message: str, **where_: Any) -> str:
+    params = ",".join(f"{k}={v}" for k, v in where_.items() if v is not None)
+    return f"::{level} {params}::{github_escape(message)}"
+
+
+# Columns of each kind of record ------------------------------------------------------------
+
+QUOTE_COLUMNS = [
+    Column("Speaker", who, 28),
+    Column("Date", when, 12),
+    Column("Kind", lambda r: r.get("kind")),
+    Column("Quote", lambda r: r.get("quote"), 60),
+    Column("Source", where, 30),
+]
+
+EVIDENCE_COLUMNS = [
+    Column("Stance", lambda r: r.get("stance")),
+    Column("Speaker (role)", who, 28),
+    Column("Date", when, 10),
+    Column("Quote", lambda r: trim(r.get("quote"), 240), 56),
+    Column("Source", where, 30),
+    Column("Score", lambda r: f"{r['score']:.2f}" if r.get("score") is not None else ""),
+]
+
+EVIDENCE_CSV_COLUMNS = [
+    Column("claim", lambda r: r.get("claim")),
+    Column("verdict", lambda r: r.get("verdict")),
+    Column("stance", lambda r: r.get("stance")),
+    Column("speaker", lambda r: r.get("speaker")),
+    Column("role", lambda r: r.get("role")),
+    Column("date", lambda r: r.get("date")),
+    Column("quote", lambda r: r.get("quote")),
+    Column("source", lambda r: r.get("source")),
+    Column("line", lambda r: r.get("line")),
+    Column("score", lambda r: r.get("score")),
+]
+
+
+def claim_rows(result: dict, *, top: int | None = None) -> list[dict]:
+    evidence = result["evidence"][:top] if top else result["evidence"]
+    return [{"claim": result["claim"], "verdict": result["verdict"], **e} for e in evidence]
+
+
+def claim_csv_rows(result: dict, *, top: int | None = None) -> list[dict]:
+    return claim_rows(result, top=top) or [{"claim": result["claim"], "verdict": result["verdict"]}]
+
+
+def claim_heading(result: dict, *, markdown: bool = False) -> str:
+    if markdown:
+        return f"### {result['claim']}\n\n**{result['verdict']}**: {result['rationale']}\n"
+    return f"Claim: {result['claim']}\nVerdict: {result['verdict']} ({result['rationale']})"

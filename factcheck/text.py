@@ -1,0 +1,146 @@
+"""Small pure text functions shared by the stages: normalisation, words, sentences.
+
+Matching works on normalised text; citations always show the source's own characters, so
+every function that splits text returns offsets into the original string.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_TRANSLATE = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2039": "'",
+        "\u203a": "'",
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+        "\u2026": "...",
+    }
+)
+_SPACE_RE = re.compile(r"\s+")
+WORD_RE = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*", re.UNICODE)
+
+STOPWORDS = frozenset(
+    """a about above after again against all am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each few for from
+    further had has have having he her here hers herself him himself his how i if in into is it
+    its itself just me more most my myself of off on once only or other our ours ourselves out
+    over own same she should so some such than that the their theirs them themselves then there
+    these they this those through to too under until up very was we were what when where which
+    while who whom why will with would you your yours yourself yourselves also said says say
+    saying told tells according mr mrs ms dr s t""".split()
+)
+
+NEGATIONS = frozenset(
+    """not no never nobody none nothing neither nor cannot can't won't don't doesn't didn't
+    isn't aren't wasn't weren't hasn't haven't hadn't shouldn't wouldn't couldn't without
+    nowhere n't""".split()
+)
+
+
+def normalize(text: str) -> str:
+    """Fold typographic quotes, dashes, spaces and case, for comparison only."""
+    text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
+    return _SPACE_RE.sub(" ", text).strip().casefold()
+
+
+def words(text: str) -> list[str]:
+    """Normalised words of ``text`` (letters and digits, apostrophes kept inside words)."""
+    return WORD_RE.findall(normalize(text))
+
+
+def content_words(text: str) -> list[str]:
+    """Words that carry meaning: no stopwords, no negations."""
+    return [w for w in words(text) if w not in STOPWORDS and w not in NEGATIONS]
+
+
+def stem(word: str) -> str:
+    """A light suffix stripper, enough to match 'demands'/'demanded'/'demanding'."""
+    for suffix in (
+        "ations",
+        "ation",
+        "ingly",
+        "ings",
+        "ing",
+        "edly",
+        "ies",
+        "ied",
+        "es",
+        "ed",
+        "s",
+    ):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            break
+    if word.endswith("e") and len(word) > 4:
+        word = word[:-1]
+    return word
+
+
+# A sentence ends at . ! ? (optionally followed by closing quotes/brackets) and whitespace,
+# unless the word before the dot is a known abbreviation or a single initial.
+_SENTENCE_END_RE = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s)|\n\s*\n")
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof sen rep gov gen col lt sgt capt st jr sr inc ltd co corp vs etc
+    jan feb mar apr jun jul aug sep sept oct nov dec no u.s u.k u.n e.g i.e a.m p.m
+    rev hon adm maj cmdr supt insp det""".split()
+)
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    start = dot
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "."):
+        start -= 1
+    token = text[start:dot].lower()
+    return token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence in ``text``, whitespace trimmed; paragraphs never merge."""
+    spans = []
+    start = 0
+    for match in _SENTENCE_END_RE.finditer(text):
+        if match.group(0)[0] == "." and _is_abbreviation(text, match.start()):
+            continue
+        spans.append((start, match.end()))
+        start = match.end()
+    spans.append((start, len(text)))
+    trimmed = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            trimmed.append((s, e))
+    return trimmed
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph: blocks separated by blank lines, or by single newlines."""
+    return [
+        (m.start(), m.end())
+        for m in re.finditer(r"[^\n]+(?:\n[^\n]+)*", text)
+        if m.group(0).strip()
+    ]

@@ -1,0 +1,1 @@
+"""The bundled example corpus, shipped inside the package as ``factcheck.seeds``."""
