@@ -1,0 +1,56 @@
+"""Passages: the units of evidence a claim is checked against.
+
+Every quote attribution found is a passage, carrying its speaker, role and date; every other
+sentence of the article is a ``narrative`` passage (the article's own voice, e.g. "The
+Kremlin on December 8 denied intentions to impose political terms."), dated when the sentence
+names a date.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from factcheck.dates import find_dates, with_year, year_of
+from factcheck.records import Document, Passage, Quote
+from factcheck.text import sentence_spans
+
+
+def _covered(start: int, end: int, quotes: list[Quote]) -> bool:
+    """Whether a sentence is mostly made of quoted words already kept as quote passages."""
+    quoted = sum(max(0, min(end, q.end) - max(start, q.start)) for q in quotes)
+    return quoted >= 0.5 * (end - start)
+
+
+def narrative_passage(document: Document, start: int, end: int) -> Passage:
+    sentence = document.text[start:end]
+    dates = find_dates(sentence)
+    date, date_text = (dates[0][3], dates[0][2]) if dates else (None, None)
+    return Passage(
+        text=sentence,
+        source=document.source,
+        line=document.line_of(start),
+        start=start,
+        end=end,
+        kind="narrative",
+        date=with_year(date, year_of(document.date)),
+        date_text=date_text,
+        document_date=document.date,
+        url=document.url,
+    )
+
+
+def passages_of(document: Document, quotes: list[Quote]) -> list[Passage]:
+    """Quote passages plus narrative sentences, in document order."""
+    passages = [Passage.from_quote(q, document=document) for q in quotes if q.kind != "indirect"]
+    indirect = [q for q in quotes if q.kind == "indirect"]
+    direct = [q for q in quotes if q.kind != "indirect"]
+    for start, end in sentence_spans(document.text):
+        if _covered(start, end, direct):
+            continue
+        reported = next((q for q in indirect if q.start < end and q.end > start), None)
+        if reported is not None:
+            passage = Passage.from_quote(reported, document=document)
+            passages.append(replace(passage, text=document.text[start:end], start=start, end=end))
+        else:
+            passages.append(narrative_passage(document, start, end))
+    return sorted(passages, key=lambda p: p.start)
