@@ -85,20 +85,21 @@ def csv_writer(out: TextIO, columns: list[Column]) -> Callable[[dict], None]:
 
 
 def stream_json(records: Iterable[dict], out: TextIO, *, lines: bool) -> None:
-    """JSON Lines (one object per line) or one JSON array, flushed record by record."""
-    first = True
-    if not lines:
-        out.write("[")
+    """JSON Lines (one object per line) or one JSON array, flushed record by record.
+
+    Nothing is written before the first record arrives, so an error raised while the
+    records are produced leaves no half-written output."""
+    count = 0
     for record in records:
         text = json.dumps(record, ensure_ascii=False)
         if lines:
             out.write(text + "\n")
         else:
-            out.write(("\n" if first else ",\n") + "  " + text)
-        first = False
+            out.write(("[\n  " if count == 0 else ",\n  ") + text)
+        count += 1
         out.flush()
     if not lines:
-        out.write("\n]\n" if not first else "]\n")
+        out.write("\n]\n" if count else "[]\n")
         out.flush()
 
 
@@ -203,3 +204,16 @@ def claim_heading(result: dict, *, markdown: bool = False) -> str:
     if markdown:
         return f"### {result['claim']}\n\n**{result['verdict']}**: {result['rationale']}\n"
     return f"Claim: {result['claim']}\nVerdict: {result['verdict']} ({result['rationale']})"
+
+
+def document_text(document: dict, *, markdown: bool = False) -> str:
+    """A document as ``read`` shows it: metadata, then the text."""
+    fields = ["source", "url", "title", "author", "outlet", "date"]
+    if markdown:
+        meta = "\n".join(f"- **{f}**: {document[f]}" for f in fields if document.get(f))
+        return f"{meta}\n\n{document['text']}\n"
+    meta = render_table(
+        [{"field": f, "value": document.get(f) or ""} for f in fields],
+        [Column("Field", lambda r: r["field"]), Column("Value", lambda r: r["value"], 80)],
+    )
+    return f"{meta}\n\n{document['text']}\n"

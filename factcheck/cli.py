@@ -1,0 +1,370 @@
+"""The command line: parse options, call the library, render. Nothing else lives here."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from typing import TextIO
+
+import click
+
+from factcheck import __version__
+from factcheck.errors import ExitStatus, FactcheckError, InputError
+
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+class FactcheckGroup(click.Group):
+    """Turns every error into one line on stderr and a documented exit code."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        argv = list(sys.argv[1:] if args is None else args)
+        try:
+            result = super().main(
+                argv, prog_name or "factcheck", complete_var, standalone_mode=False, **extra
+            )
+        except FactcheckError as error:
+            if "--debug" in argv:
+                raise
+            click.echo(f"Error: {error}", err=True)
+            sys.exit(error.exit_status)
+        except click.UsageError as error:
+            command = error.ctx.command_path if error.ctx else "factcheck"
+            click.echo(f"Error: {error.format_message()} (see '{command} --help')", err=True)
+            sys.exit(ExitStatus.ERROR)
+        except click.ClickException as error:
+            click.echo(f"Error: {error.format_message()}", err=True)
+            sys.exit(ExitStatus.ERROR)
+        except (click.Abort, KeyboardInterrupt):
+            click.echo("Interrupted.", err=True)
+            sys.exit(ExitStatus.INTERRUPTED)
+        except BrokenPipeError:
+            sys.stderr.close()  # the reader went away (e.g. `| head`): stop quietly
+            sys.exit(ExitStatus.OK)
+        if standalone_mode:
+            sys.exit(result if isinstance(result, int) else ExitStatus.OK)
+        return result
+
+
+def note(message: str) -> None:
+    click.echo(f"note: {message}", err=True)
+
+
+def warn(error: Exception) -> None:
+    click.echo(f"warning: {error}", err=True)
+
+
+def validate_reference_date(ctx, param, value: str | None) -> str | None:
+    from factcheck.dates import ISO_RE
+
+    if value is not None and not ISO_RE.match(value):
+        raise click.BadParameter("use YYYY-MM-DD, e.g. 2022-12-20")
+    return value
+
+
+def source_options(function: Callable) -> Callable:
+    """--source, --db and --reference-date, shared by every command that reads sources."""
+    options = [
+        click.option(
+            "-s",
+            "--source",
+            "sources",
+            multiple=True,
+            metavar="PATH|URL",
+            help="File, folder or URL to check against (repeatable); used instead of the index.",
+        ),
+        click.option(
+            "--db",
+            envvar="FACTCHECK_DB",
+            metavar="PATH",
+            help="Index file (default: $FACTCHECK_DB, else the user data directory).",
+        ),
+        click.option(
+            "--reference-date",
+            callback=validate_reference_date,
+            metavar="YYYY-MM-DD",
+            help="Anchors relative and year-less dates when a source has no date.",
+        ),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+def format_option(*choices: str) -> Callable:
+    return click.option(
+        "-f",
+        "--format",
+        "fmt",
+        type=click.Choice(choices, case_sensitive=False),
+        default="table",
+        show_default=True,
+        help="Output format.",
+    )
+
+
+def from_option(what: str) -> Callable:
+    return click.option(
+        "--from",
+        "from_file",
+        type=click.File("r", encoding="utf-8", errors="replace"),
+        metavar="FILE",
+        help=f"Read {what} from FILE, one per line ('-' for stdin).",
+    )
+
+
+def input_lines(arguments: Iterable[str], from_file: TextIO | None, *, what: str) -> Iterator[str]:
+    """Arguments, else lines of --from FILE, else lines piped on stdin; read lazily so results
+    stream. Blank lines and lines starting with '#' are skipped."""
+    arguments = list(arguments)
+    for argument in arguments:
+        if not argument.strip():
+            raise InputError(f"empty {what}")
+        yield argument.strip()
+    if arguments:
+        return
+    if from_file is None:
+        stdin = click.get_text_stream("stdin")
+        if stdin.isatty():
+            raise click.UsageError(f"give a {what}, --from FILE, or pipe {what}s on stdin")
+        from_file = stdin
+    count = 0
+    for line in from_file:
+        line = line.strip()
+        if line and not line.startswith("#"):
+            count += 1
+            yield line
+    if not count:
+        raise InputError(f"no {what}s in the input (it was empty)")
+
+
+def open_corpus(sources: tuple[str, ...], db: str | None, reference_date: str | None):
+    from factcheck.corpus import open_corpus as open_
+
+    corpus = open_(sources=sources, db=db, reference_date=reference_date, on_error=warn)
+    if corpus.bundled:
+        note("no --source given and the index is empty: using the bundled example corpus (seeds/)")
+    return corpus
+
+
+@click.group(cls=FactcheckGroup, context_settings=CONTEXT_SETTINGS)
+@click.version_option(__version__, "--version", prog_name="factcheck")
+@click.option("--debug", is_flag=True, help="Show a traceback when something fails.")
+def cli(debug: bool) -> None:
+    """Check claims and quotes against news sources: who said what, and when.
+
+    \b
+    Examples:
+        factcheck claim "Russia demands political concessions for gas"
+        factcheck quote "Nobody is talking about gas" --speaker Peskov
+        factcheck quotes article.txt
+        factcheck check draft.md --source archive/
+
+    Without --source or an index, the bundled example corpus is used.
+    Exit codes: 0 ok, 1 a quote or check found a problem, 2 usage error or unusable input.
+    """
+
+
+@cli.command()
+@click.argument("claims", nargs=-1)
+@from_option("claims")
+@source_options
+@format_option("table", "json", "jsonl", "csv", "markdown")
+@click.option("--top", default=5, show_default=True, metavar="N", help="Evidence rows per claim.")
+def claim(claims, from_file, sources, db, reference_date, fmt, top):
+    """Check CLAIMS against the sources and print a verdict for each.
+
+    A verdict is SUPPORTED, REFUTED, CONFLICTING or NOT ENOUGH EVIDENCE, with the evidence
+    that decided it: speaker (role), date, the quote, and where it stands (file:line).
+    Claims come from the arguments, --from FILE, or stdin (one per line; blank lines and
+    lines starting with # are skipped); results stream as each claim is checked.
+
+    \b
+    Examples:
+        factcheck claim "Russia demands political concessions for gas"
+        factcheck claim --source articles/ --format jsonl < claims.txt
+    """
+    from factcheck import report
+    from factcheck.verdict import check_claim
+
+    texts = input_lines(claims, from_file, what="claim")
+    corpus = open_corpus(sources, db, reference_date)
+    results = (
+        check_claim(text, corpus.index.candidates(text), top=top).to_dict() for text in texts
+    )
+    if fmt == "csv":
+        report.stream(
+            results,
+            sys.stdout,
+            fmt=fmt,
+            columns=report.EVIDENCE_CSV_COLUMNS,
+            rows=report.claim_csv_rows,
+        )
+        return
+    report.stream(
+        results,
+        sys.stdout,
+        fmt=fmt,
+        columns=report.EVIDENCE_COLUMNS,
+        rows=report.claim_rows,
+        heading=lambda r: report.claim_heading(r, markdown=fmt == "markdown"),
+    )
+
+
+@cli.command()
+@click.argument("quote", required=False)
+@click.option("--speaker", metavar="NAME", help="Who is said to have said it.")
+@click.option("--date", metavar="DATE", help="When: 2022-12-08, December 8, Dec 8, 2022.")
+@from_option("quotes")
+@source_options
+@format_option("table", "json", "jsonl", "csv", "markdown")
+def quote(quote, speaker, date, from_file, sources, db, reference_date, fmt):
+    """Verify that QUOTE was said, by --speaker, on --date.
+
+    Answers VERIFIED, MISQUOTED (with a word diff), MISATTRIBUTED (with the real speaker),
+    WRONG DATE or NOT FOUND. Many quotes via --from FILE or stdin: plain lines, or JSON Lines
+    objects {"quote", "speaker", "date"}. Exit code 1 when any quote is not VERIFIED.
+
+    \b
+    Examples:
+        factcheck quote "Nobody is talking about gas" --speaker Peskov --date "December 8"
+        factcheck quote --from quotes.jsonl --format jsonl
+    """
+    raise FactcheckError("'factcheck quote' is not implemented yet")
+
+
+@cli.command()
+@click.argument("drafts", nargs=-1, required=True)
+@source_options
+@format_option("table", "json", "jsonl", "csv", "markdown", "github")
+def check(drafts, sources, db, reference_date, fmt):
+    """Verify every quote in DRAFTS (.md, .txt, .html files or folders) against the sources.
+
+    Prints file:line:column findings and exits 1 when a quote is misquoted, misattributed,
+    wrongly dated or not found.
+
+    \b
+    Examples:
+        factcheck check draft.md --source archive/
+        factcheck check drafts/ --format github
+    """
+    raise FactcheckError("'factcheck check' is not implemented yet")
+
+
+@cli.command()
+@click.argument("sources", nargs=-1)
+@click.option(
+    "--reference-date",
+    callback=validate_reference_date,
+    metavar="YYYY-MM-DD",
+    help="Anchors relative and year-less dates when a source has no date.",
+)
+@format_option("table", "json", "jsonl", "csv", "markdown")
+def quotes(sources, reference_date, fmt):
+    """List who said what, and when, in SOURCES (files, folders or URLs).
+
+    With no SOURCES, lists the bundled example corpus.
+
+    \b
+    Example:
+        factcheck quotes article.txt --format jsonl
+    """
+    from factcheck import report
+    from factcheck.attribution import extract_quotes
+    from factcheck.sources import bundled_sources, read_sources
+
+    if not sources:
+        note("no SOURCE given: listing the bundled example corpus (seeds/)")
+        sources = bundled_sources()
+    found = (
+        q.to_dict()
+        for document in read_sources(sources)
+        for q in extract_quotes(document, reference_date=reference_date)
+    )
+    report.stream(found, sys.stdout, fmt=fmt, columns=report.QUOTE_COLUMNS)
+
+
+@cli.command()
+@click.argument("source")
+@format_option("table", "json", "jsonl", "markdown")
+def read(source, fmt):
+    """Show SOURCE's text and metadata as the tool reads them.
+
+    \b
+    Example:
+        factcheck read https://example.com/news/story.html --format json
+    """
+    from factcheck import report
+    from factcheck.sources import read_source
+
+    documents = (d.to_dict() for d in read_source(source))
+    if fmt in ("json", "jsonl"):
+        report.stream_json(documents, sys.stdout, lines=fmt == "jsonl")
+        return
+    for document in documents:
+        click.echo(report.document_text(document, markdown=fmt == "markdown"))
+
+
+@cli.group()
+def index():
+    """Manage the persistent index (--db, else $FACTCHECK_DB, else the user data directory).
+
+    \b
+    Examples:
+        factcheck index add archive/
+        factcheck index stats
+    """
+
+
+@index.command("add")
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--db", envvar="FACTCHECK_DB", metavar="PATH", help="Index file.")
+def index_add(sources, db):
+    """Add files, folders or URLs to the index.
+
+    \b
+    Example:
+        factcheck index add archive/
+    """
+    raise FactcheckError("'factcheck index add' is not implemented yet")
+
+
+@index.command("list")
+@click.option("--db", envvar="FACTCHECK_DB", metavar="PATH", help="Index file.")
+def index_list(db):
+    """List the indexed documents.
+
+    \b
+    Example:
+        factcheck index list
+    """
+    raise FactcheckError("'factcheck index list' is not implemented yet")
+
+
+@index.command("remove")
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--db", envvar="FACTCHECK_DB", metavar="PATH", help="Index file.")
+def index_remove(sources, db):
+    """Remove documents from the index.
+
+    \b
+    Example:
+        factcheck index remove archive/old-story.txt
+    """
+    raise FactcheckError("'factcheck index remove' is not implemented yet")
+
+
+@index.command("stats")
+@click.option("--db", envvar="FACTCHECK_DB", metavar="PATH", help="Index file.")
+def index_stats(db):
+    """Show what the index holds.
+
+    \b
+    Example:
+        factcheck index stats
+    """
+    raise FactcheckError("'factcheck index stats' is not implemented yet")
+
+
+def main() -> None:
+    cli.main()

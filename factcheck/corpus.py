@@ -1,0 +1,89 @@
+"""Which sources a command looks at, and how a document becomes indexed evidence.
+
+The order is the contract's: ``--source`` (an in-memory index built now), else a non-empty
+index at ``--db`` / ``FACTCHECK_DB`` / the user data directory, else the bundled example.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from factcheck.errors import SourceError
+from factcheck.passages import passages_of
+from factcheck.records import Document, Passage, Quote
+from factcheck.sources import bundled_sources, read_source
+from factcheck.store import Index
+
+
+def default_db_path() -> Path:
+    """``$XDG_DATA_HOME/factcheck/index.db`` (``~/.local/share`` when unset)."""
+    base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
+    return Path(base) / "factcheck" / "index.db"
+
+
+def resolve_db_path(db: str | None) -> Path:
+    return Path(db or os.environ.get("FACTCHECK_DB") or default_db_path())
+
+
+def analyse(
+    document: Document, *, reference_date: str | None = None
+) -> tuple[list[Quote], list[Passage]]:
+    """Attribution then passages: everything the index stores about one document."""
+    from factcheck.attribution import extract_quotes
+
+    quotes = extract_quotes(document, reference_date=reference_date)
+    return quotes, passages_of(document, quotes)
+
+
+@dataclass
+class Corpus:
+    index: Index
+    bundled: bool = False
+
+    @property
+    def document_count(self) -> int:
+        return self.index.document_count()
+
+
+def build_corpus(
+    sources: Iterable[str],
+    *,
+    reference_date: str | None = None,
+    on_error: Callable[[SourceError], None] | None = None,
+) -> Index:
+    """An in-memory index of ``sources``; a source that fails goes to ``on_error`` when given,
+    and the run fails only when no document at all could be read."""
+    index = Index(None)
+    for source in sources:
+        try:
+            for document in read_source(source):
+                index.add(document, analyse(document, reference_date=reference_date)[1])
+        except SourceError as error:
+            if on_error is None:
+                raise
+            on_error(error)
+    if not index.document_count():
+        raise SourceError("no readable documents in the given sources")
+    return index
+
+
+def open_corpus(
+    *,
+    sources: Iterable[str] = (),
+    db: str | None = None,
+    reference_date: str | None = None,
+    on_error: Callable[[SourceError], None] | None = None,
+) -> Corpus:
+    sources = list(sources)
+    if sources:
+        return Corpus(build_corpus(sources, reference_date=reference_date, on_error=on_error))
+    path = resolve_db_path(db)
+    if path.exists():
+        index = Index(path)
+        if index.document_count():
+            return Corpus(index)
+        index.close()
+    return Corpus(build_corpus(bundled_sources(), reference_date=reference_date), bundled=True)
