@@ -123,6 +123,10 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     for match in _SENTENCE_END_RE.finditer(text):
         if match.group(0)[0] == "." and _is_abbreviation(text, match.start()):
             continue
+        following = text[match.end() : match.end() + 3].lstrip()
+        # “Why not?” he said. / the U.S. economy: a lowercase word goes on the sentence
+        if following[:1].islower() and "\n" not in match.group(0):
+            continue
         spans.append((start, match.end()))
         start = match.end()
     spans.append((start, len(text)))
