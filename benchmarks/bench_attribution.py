@@ -3,9 +3,12 @@
 Direct-quote detection: every quote-mark fragment of a gold quote marked ``is_direct`` is one
 gold item (a split quote has two, as attribution returns its parts). A predicted ``direct`` or
 ``partial`` quote matches a gold item when they overlap by at least half the gold length;
-matching is one-to-one. Speaker accuracy counts matched items whose gold speaker is a name
-(not "he", "a spokesman", "the campaign"): right when the gold name's last word is a word of
-the predicted speaker.
+matching is one-to-one. PolNeAR marks a quote direct only when all its content is in quote
+marks: a quoted fragment inside reported speech (``said he wants "a total shutdown"``) is part
+of a gold indirect attribution, so a predicted quote lying inside one is not scored either way.
+
+Speaker accuracy counts matched items whose gold speaker is a name (not "he", "a spokesman",
+"the campaign"): right when the gold name's last word is a word of the predicted speaker.
 
     python benchmarks/bench_attribution.py            # both halves and all, as a table
     python benchmarks/bench_attribution.py --json     # the same figures as JSON
@@ -127,6 +130,12 @@ def score_article(row: dict, data: Path = DATA) -> Scores:
                     scores.speaker_right += name.lower() in found
                 break
     scores.matched_predicted = len(used)
+    indirect = [(q["quote_start"], q["quote_end"]) for q in row["quotes"] if not q["is_direct"]]
+    scores.predicted -= sum(
+        1
+        for index, quote in enumerate(predicted)
+        if index not in used and any(s <= quote.start and quote.end <= e for s, e in indirect)
+    )
     return scores
 
 

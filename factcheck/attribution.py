@@ -27,9 +27,10 @@ from factcheck.names import (
     Mention,
     Register,
     find_mentions,
+    surname,
 )
 from factcheck.records import Document, Quote
-from factcheck.text import sentence_spans
+from factcheck.text import sentence_spans, word_pattern
 
 # --- quote marks -------------------------------------------------------------------------
 
@@ -187,32 +188,35 @@ def _verb_forms(lemmas: str, irregular: str) -> list[str]:
         double = verb + verb[-1] if verb in _DOUBLING else stem
         forms |= {verb, verb + ("es" if verb.endswith(("s", "sh", "ch")) else "s")}
         forms |= {double + "ed" if not verb.endswith("e") else verb + "d", double + "ing"}
-    return sorted(forms, key=len, reverse=True)
+    return sorted(forms)
 
 
 _DOUBLING = frozenset("admit quip snap commit".split())
-_REPORTING = _verb_forms(
-    """add note stress deny post tweet ask explain continue argue insist claim declare warn
+_PHRASES = ("went on", "goes on", "pointed out", "points out", "pointing out", "put it", "puts it")
+_REPORTING = [
+    *_PHRASES,
+    *_verb_forms(
+        """add note stress deny post tweet ask explain continue argue insist claim declare warn
     recall reply respond state acknowledge admit agree announce caution complain concede
     confirm emphasize emphasise joke observe predict quip remark report shout suggest urge
     vow boast counter muse lament conclude charge contend assert maintain promise tout
     testify recount reason scoff snap yell exclaim whisper mutter propose comment wonder
     echo fume gush marvel chime interject retort reiterate allege complain estimate cheer
     plead thunder concur recollect acknowledge opine reflect elaborate""",
-    """said says say saying told tells tell telling wrote writes write writing written
-    spoke speaks speaking went\\s+on goes\\s+on pointed\\s+out points\\s+out pointing\\s+out
-    put\\s+it puts\\s+it cried cries""",
-)
+        """said says say saying told tells tell telling wrote writes write writing written
+    spoke speaks speaking cried cries""",
+    ),
+]
 # Verbs that attribute a quoted fragment but not a whole utterance: called it “a disaster”.
 _NAMING = _verb_forms("call describe label term brand dub", "")
-SPEECH_VERB_RE = re.compile(r"\b(?:" + "|".join(_REPORTING) + r")\b", re.IGNORECASE)
-NAMING_VERB_RE = re.compile(r"\b(?:" + "|".join(_REPORTING + _NAMING) + r")\b", re.IGNORECASE)
-PARTICIPLES = re.compile(r"\w+ing$")
+SPEECH_VERB_RE = re.compile(rf"\b(?:{word_pattern(_REPORTING)})\b", re.IGNORECASE)
+NAMING_VERB_RE = re.compile(rf"\b(?:{word_pattern(_REPORTING + _NAMING)})\b", re.IGNORECASE)
+PARTICIPLE_RE = re.compile(r"\w+ing\b")
 QUOTED_AS_RE = re.compile(r"\bquot(?:ed|es|ing)\s+(?P<who>.{1,120}?)\s+as\s+say(?:ing)?\b")
 ACCORDING_RE = re.compile(r"\W*(?:according\s+to|said)\s+", re.IGNORECASE)
 DASH_RE = re.compile(r"\s*(?:—|–|--|-\s)\s*")
 PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)\b")
-_HEAD = "|".join(sorted(ROLE_HEADS, key=len, reverse=True)).replace(".", r"\.")
+_HEAD = word_pattern(ROLE_HEADS)
 DESCRIPTION_RE = re.compile(
     rf"\b(?:the|a|an|one|another|this|that|[A-Z][\w-]*['’]s)\s+(?:[\w’'-]+\s+){{0,4}}?"
     rf"(?:{_HEAD})\b(?![’'-])",
@@ -313,15 +317,39 @@ def subjects(text: str, start: int, end: int) -> list[Subject]:
     return [s for s in found if not _is_object(text, s.start, start)]
 
 
-def _nearest_before(text: str, start: int, verb: int) -> Subject | None:
-    """The subject of a verb: the last candidate before it, if close or a strong name."""
+# Words that may stand between a subject and its verb: ``Smith also said``, ``he has said``.
+_GAP_WORDS = frozenset(
+    """also later then previously recently once again further repeatedly simply flatly quickly
+    still has had have was is earlier often never just even already""".split()
+)
+
+
+def _nearest_before(text: str, start: int, verb: int, known: frozenset[str]) -> Subject | None:
+    """The subject of a verb: the last candidate before it that can govern it.
+
+    Close candidates always can; a participle (``…, saying``) takes the clause's subject
+    however far; ``Name, a long appositive, said`` skips the appositive; other far
+    candidates must be people the document knows, not any capitalised word.
+    """
     candidates = subjects(text, start, verb)
     if not candidates:
         return None
+    before = text[start:verb].rstrip()
+    if before.endswith(","):
+        for candidate in candidates:
+            if text.startswith(",", candidate.end) and _appositive(text, candidate.end, verb):
+                return candidate
     subject = candidates[-1]
     gap = text[subject.end : verb]
-    close = len(WORD_COUNT_RE.findall(gap)) <= 2 or _appositive(text, subject.end, verb)
-    return subject if close or subject.kind != "name" or " " in subject.words else None
+    words = [w.lower() for w in WORD_COUNT_RE.findall(gap)]
+    if all(w in _GAP_WORDS for w in words):
+        return subject
+    if before.endswith(",") and PARTICIPLE_RE.match(text, verb):
+        return subject
+    if gap.lstrip().startswith(",") and before.endswith(","):
+        return subject  # Trump, speaking at a rally in Ohio on Tuesday, said
+    strong = subject.kind != "name" or surname(subject.words).lower() in known
+    return subject if strong and len(words) <= 3 else None
 
 
 def _after_verb(text: str, verb_end: int, end: int) -> Subject | None:
@@ -385,7 +413,9 @@ def attribution_after(text: str, start: int, end: int) -> Clue | None:
     return Clue(subject, verb.start(), role)
 
 
-def attribution_before(text: str, start: int, end: int, *, partial: bool) -> Clue | None:
+def attribution_before(
+    text: str, start: int, end: int, *, partial: bool, known: frozenset[str] = frozenset()
+) -> Clue | None:
     """Attribution in the words before an opening mark: ``Peskov said: “`` / ``saying, “``."""
     pattern = NAMING_VERB_RE if partial else SPEECH_VERB_RE
     verbs = reporting_verbs(pattern, text, start, end)
@@ -396,7 +426,7 @@ def attribution_before(text: str, start: int, end: int, *, partial: bool) -> Clu
         found = subjects(text, start, end)
         return _with_role(text, found[-1], end) if found else None
     verb = verbs[-1]
-    subject = _nearest_before(text, start, verb.start())
+    subject = _nearest_before(text, start, verb.start(), known)
     if subject is None:
         subject = _after_verb(text, verb.end(), end)
     if subject is None:
@@ -478,6 +508,8 @@ _ROLE_BEFORE_RE = re.compile(
 
 def _role_before(text: str, start: int) -> str | None:
     """The role in ``Tokayev’s spokesman, Ruslan Zheldibay``, written before the name."""
+    if not text.endswith(", ", 0, start):
+        return None
     match = _ROLE_BEFORE_RE.search(text, max(0, start - 60), start)
     if not match:
         return None
@@ -636,8 +668,21 @@ def _is_partial(text: str, pre_start: int, opening: int, quote_start: int) -> bo
     return True
 
 
+def _introduced_by_colon(
+    text: str, paragraphs: list[tuple[int, int]], number: int, known: frozenset[str]
+) -> Clue | None:
+    """Attribution of a paragraph-opening quote by the previous paragraph's ``X said:``."""
+    if number < 1:
+        return None
+    p_start, p_end = paragraphs[number - 1]
+    if not text[p_start:p_end].rstrip().endswith(":"):
+        return None
+    start = _sentence_start(text, p_start, p_end)
+    return attribution_before(text, start, p_end, partial=False, known=known)
+
+
 def _quote_events(
-    text: str, spans: list[QuoteSpan], paragraphs: list[tuple[int, int]]
+    text: str, spans: list[QuoteSpan], paragraphs: list[tuple[int, int]], known: frozenset[str]
 ) -> list[_Event]:
     starts = [p[0] for p in paragraphs]
     events = []
@@ -652,8 +697,10 @@ def _quote_events(
         after_end = _sentence_end(text, span.closing, ceiling) if span.closed else span.closing
         partial = _is_partial(text, pre_start, span.opening, span.start)
         after = attribution_after(text, span.closing, after_end) if span.closed else None
-        before = attribution_before(text, pre_start, span.opening, partial=partial)
+        before = attribution_before(text, pre_start, span.opening, partial=partial, known=known)
         clue = (before or after) if partial else (after or before)
+        if clue is None and pre_start == span.opening == _trimmed(text, p_start, p_end)[0]:
+            clue = _introduced_by_colon(text, paragraphs, number, known)
         events.append(
             _Event(
                 span.start,
@@ -668,7 +715,9 @@ def _quote_events(
     return events
 
 
-def _indirect_events(text: str, paragraphs: list[tuple[int, int]]) -> list[_Event]:
+def _indirect_events(
+    text: str, paragraphs: list[tuple[int, int]], known: frozenset[str]
+) -> list[_Event]:
     starts = [p[0] for p in paragraphs]
     events = []
     for s_start, s_end in sentence_spans(text):
@@ -685,7 +734,7 @@ def _indirect_events(text: str, paragraphs: list[tuple[int, int]]) -> list[_Even
             clause = text[clause_start:clause_end]
             if "that" not in link.group(0) and not _FINITE_RE.search(clause):
                 continue
-            subject = _nearest_before(text, s_start, verb.start())
+            subject = _nearest_before(text, s_start, verb.start(), known)
             if subject is None or len(WORD_COUNT_RE.findall(clause)) < 3:
                 continue
             role = subject.role or _appositive(text, subject.end, verb.start())
@@ -712,7 +761,10 @@ def _inherit(event: _Event, last: _Event | None, text: str) -> bool:
     if span.continued or (last.span is not None and last.span.continues):
         return True
     if event.paragraph == last.paragraph:
-        return len(WORD_COUNT_RE.findall(text, last.end, span.opening)) <= 12
+        own = surname(last.speaker.name or "")
+        others = [m for m in find_mentions(text, last.end, span.opening) if m.name]
+        short = len(WORD_COUNT_RE.findall(text, last.end, span.opening)) <= 25
+        return short or all(surname(m.name) == own for m in others)
     paragraph_start = text.rfind("\n", 0, span.opening) + 1
     opens_paragraph = not text[paragraph_start : span.opening].strip(_PARAGRAPH_START_PUNCT)
     return opens_paragraph and event.paragraph - last.paragraph <= 1 and event.kind == "direct"
@@ -745,8 +797,9 @@ def extract_quotes(document: Document, *, reference_date: str | None = None) -> 
     narrative = _narrative(text, spans)
     people = _People(text, narrative)
     dates = _Dates(text, narrative, _anchor(document, reference_date))
+    known = frozenset(surname(p.name).lower() for p in people.register.people)
     events = sorted(
-        _quote_events(text, spans, paragraphs) + _indirect_events(text, paragraphs),
+        _quote_events(text, spans, paragraphs, known) + _indirect_events(text, paragraphs, known),
         key=lambda e: e.start,
     )
     quotes = []

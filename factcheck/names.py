@@ -13,6 +13,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from factcheck.text import word_pattern
+
 # Honorifics are never part of a name and are not a role either.
 HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. miss mx mx. sir dame".split())
 
@@ -68,7 +70,7 @@ _NAME_WORD = (
 _PARTICLE = r"(?:de|da|del|der|den|di|du|la|le|van|von|bin|ibn|al|el|dos|das|ter)"
 # A capitalised run, with particles and lower-case role words allowed inside it, so that
 # ``Clinton press secretary Brian Fallon`` and ``Secretary of State John Kerry`` are one run.
-_ROLE_WORD = r"(?:" + "|".join(sorted(ROLE_HEADS | ROLE_MODIFIERS, key=len, reverse=True)) + r")"
+_ROLE_WORD = rf"(?:{word_pattern(ROLE_HEADS | ROLE_MODIFIERS)})"
 NAME_RUN_RE = re.compile(
     rf"(?<![\w’'.-])(?:{_NAME_WORD}|{_ROLE_WORD}(?=\s+(?:{_NAME_WORD}|{_ROLE_WORD})))"
     rf"(?:\s+(?:{_NAME_WORD}|{_PARTICLE}(?=\s+[A-Z])|of(?=\s+[A-Z])|{_ROLE_WORD}"
@@ -152,7 +154,8 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
 def surname(name: str) -> str:
     """The word a name is later referred to by: its last word, suffixes dropped."""
     words = [w for w in name.split() if w.rstrip(".,") not in ("Jr", "Sr", "II", "III", "IV")]
-    return (words or name.split())[-1].rstrip(".,")
+    words = words or name.split()
+    return words[-1].rstrip(".,") if words else ""
 
 
 @dataclass
