@@ -104,8 +104,18 @@ def decode_html(data: bytes, *, declared: str | None = None) -> str:
 
 
 def detect_encoding(data: bytes) -> str:
-    """The most likely encoding of undeclared bytes (charset-normalizer, a requests dependency)."""
+    """The most likely encoding of undeclared bytes, by charset-normalizer.
+
+    On short samples several single-byte encodings look equally plausible; windows-1252, the
+    web's most common legacy encoding and the browsers' default, wins such near-ties.
+    """
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[: 256 * 1024]).best()
-    return normalize_encoding(best.encoding if best else None) or "cp1252"
+    matches = from_bytes(data[: 256 * 1024])
+    best = matches.best()
+    if best is None:
+        return "cp1252"
+    cp1252 = next((match for match in matches if match.encoding == "cp1252"), None)
+    if cp1252 is not None and cp1252.chaos <= best.chaos + 0.05:
+        return "cp1252"
+    return normalize_encoding(best.encoding) or "cp1252"
