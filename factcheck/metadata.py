@@ -103,7 +103,7 @@ def clean(value: object) -> str | None:
     """A metadata value as one tidy line, or None when empty or not text."""
     if not isinstance(value, str):
         return None
-    value = " ".join(html.unescape(value).split())  # pages often escape entities twice
+    value = " ".join(value.split())
     return value or None
 
 
@@ -208,7 +208,7 @@ def meta_tags(tree: HtmlElement) -> dict[str, str]:
     """``<meta>`` contents by lowercase name, property or itemprop; the first one wins."""
     tags: dict[str, str] = {}
     for element in tree.iter("meta"):
-        content = clean(element.get("content"))
+        content = clean(html.unescape(element.get("content") or ""))  # often escaped twice
         if not content:
             continue
         for attribute in ("property", "name", "itemprop", "http-equiv"):
@@ -258,13 +258,18 @@ def json_ld_metadata(tree: HtmlElement) -> Metadata:
     """Metadata of the first JSON-LD article object on the page (``@graph`` included)."""
     for article in json_ld_articles(tree):
         return Metadata(
-            title=clean(article.get("headline")) or clean(article.get("name")),
-            author=names(article.get("author")),
-            outlet=names(article.get("publisher")),
+            title=unescape(clean(article.get("headline")) or clean(article.get("name"))),
+            author=unescape(names(article.get("author"))),
+            outlet=unescape(names(article.get("publisher"))),
             date=date_of(clean(article.get("datePublished")) or clean(article.get("dateCreated"))),
             url=clean(article.get("url")) if isinstance(article.get("url"), str) else None,
         )
     return Metadata()
+
+
+def unescape(value: str | None) -> str | None:
+    """JSON-LD text with HTML entities decoded: publishers often escape it as markup."""
+    return html.unescape(value) if value else value
 
 
 def json_ld_articles(tree: HtmlElement) -> Iterator[dict]:
