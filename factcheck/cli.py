@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from typing import TextIO
@@ -188,6 +189,7 @@ def claim(claims, from_file, sources, db, reference_date, fmt, top):
     from factcheck.verdict import check_claim
 
     texts = input_lines(claims, from_file, what="claim")
+    texts = itertools.chain([next(texts)], texts)  # fail on empty input before reading sources
     corpus = open_corpus(sources, db, reference_date)
     results = (
         check_claim(text, corpus.index.candidates(text), top=top).to_dict() for text in texts

@@ -54,19 +54,22 @@ def build_corpus(
     reference_date: str | None = None,
     on_error: Callable[[SourceError], None] | None = None,
 ) -> Index:
-    """An in-memory index of ``sources``; a source that fails goes to ``on_error`` when given,
-    and the run fails only when no document at all could be read."""
+    """An in-memory index of ``sources``.
+
+    A source that fails goes to ``on_error`` (when given) once the others are read; when no
+    document at all could be read, the run fails with the first error."""
     index = Index(None)
+    errors: list[SourceError] = []
     for source in sources:
         try:
-            for document in read_source(source):
+            for document in read_source(source, on_error=on_error):
                 index.add(document, analyse(document, reference_date=reference_date)[1])
         except SourceError as error:
-            if on_error is None:
-                raise
-            on_error(error)
-    if not index.document_count():
-        raise SourceError("no readable documents in the given sources")
+            errors.append(error)
+    if errors and (on_error is None or not index.document_count()):
+        raise errors[0]
+    for error in errors:
+        on_error(error)
     return index
 
 
