@@ -78,6 +78,12 @@ MIGRATIONS: tuple[str, ...] = (
     INSERT INTO passages_fts (passages_fts) VALUES ('rebuild');
     CREATE INDEX passages_quote ON passages(kind) WHERE kind != 'narrative';
     """,
+    # 2 -> 3: the full-text table is written by one statement per document instead of
+    # per-row triggers, which made FTS5 flush a tiny segment for every passage (8x slower).
+    """
+    DROP TRIGGER passages_insert;
+    DROP TRIGGER passages_delete;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -303,17 +309,28 @@ class Index:
             f" VALUES (?, {', '.join('?' * len(PASSAGE_FIELDS))})",
             ([document_id, *(getattr(p, name) for name in PASSAGE_FIELDS)] for p in passages),
         )
+        self.db.execute(
+            "INSERT INTO passages_fts (rowid, text, speaker)"
+            " SELECT id, text, speaker FROM passages WHERE document_id = ?",
+            (document_id,),
+        )
         return 1
 
     def _delete_sources(self, sources: Sequence[str]) -> int:
         removed = 0
         for source in sources:
+            row = self.db.execute("SELECT id FROM documents WHERE source = ?", (source,))
+            found = row.fetchone()
+            if found is None:
+                continue
+            # An external-content FTS5 table forgets a row only when told its indexed values.
             self.db.execute(
-                "DELETE FROM passages WHERE document_id IN"
-                " (SELECT id FROM documents WHERE source = ?)",
-                (source,),
+                "INSERT INTO passages_fts (passages_fts, rowid, text, speaker)"
+                " SELECT 'delete', id, text, speaker FROM passages WHERE document_id = ?",
+                found,
             )
-            removed += self.db.execute("DELETE FROM documents WHERE source = ?", (source,)).rowcount
+            self.db.execute("DELETE FROM passages WHERE document_id = ?", found)
+            removed += self.db.execute("DELETE FROM documents WHERE id = ?", found).rowcount
         return removed
 
     def remove(self, sources: Iterable[str]) -> int:
