@@ -232,7 +232,33 @@ def quote(quote, speaker, date, from_file, sources, db, reference_date, fmt):
         factcheck quote "Nobody is talking about gas" --speaker Peskov --date "December 8"
         factcheck quote --from quotes.jsonl --format jsonl
     """
-    raise FactcheckError("'factcheck quote' is not implemented yet")
+    from factcheck import report
+    from factcheck.verify import parse_request, verify_quote
+
+    lines = input_lines([quote] if quote is not None else [], from_file, what="quote")
+    corpus = open_corpus(sources, db, reference_date)
+    problems = 0
+
+    def checks() -> Iterator[dict]:
+        nonlocal problems
+        for line in lines:
+            text, who, when = parse_request(line, speaker=speaker, date=date)
+            result = verify_quote(text, speaker=who, date=when, index=corpus.index)
+            problems += not result.verified
+            yield result.to_dict()
+
+    if fmt == "csv":
+        report.stream(checks(), sys.stdout, fmt=fmt, columns=report.QUOTE_CHECK_CSV_COLUMNS)
+    else:
+        report.stream(
+            checks(),
+            sys.stdout,
+            fmt=fmt,
+            columns=report.QUOTE_CHECK_COLUMNS,
+            rows=report.quote_check_rows,
+            heading=lambda r: report.quote_check_heading(r, markdown=fmt == "markdown"),
+        )
+    return ExitStatus.PROBLEM if problems else ExitStatus.OK
 
 
 @cli.command()
