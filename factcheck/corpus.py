@@ -71,20 +71,21 @@ def batch_size(batch: list[tuple[Document, list[Passage]]]) -> int:
     return sum(len(document.text) for document, _ in batch)
 
 
-def source_items(sources: Iterable[str]) -> Iterator[str]:
+def source_items(sources: Iterable[str]) -> Iterator[tuple[str, bool]]:
     """Each file of a folder (recursively), other sources (files, URLs) as given: the unit of
-    progress, and of failure, so one unreadable file never hides the rest of its folder."""
+    progress, and of failure, so one unreadable file never hides the rest of its folder.
+    The flag says whether the item was found inside a folder."""
     for source in sources:
         if Path(source).is_dir():
             files = iter_folder(Path(source))
             first = next(files, None)
             if first is None:
-                yield source  # reading it reports "folder has no readable files"
+                yield source, False  # reading it reports "folder has no readable files"
                 continue
-            yield str(first)
-            yield from map(str, files)
+            yield str(first), True
+            yield from ((str(file), True) for file in files)
         else:
-            yield source
+            yield source, False
 
 
 def stale_sources(indexed: Iterable[str], given: Iterable[str], seen: set[str]) -> list[str]:
@@ -121,7 +122,7 @@ def add_sources(
         index.add_batch(batch)
         batch.clear()
 
-    for item in source_items(sources):
+    for item, in_folder in source_items(sources):
         try:
             for document in read_source(item):
                 seen.add(document.source)
@@ -139,9 +140,10 @@ def add_sources(
                     flush()
         except SourceError as error:
             summary.failed += 1
-            if on_error is None:
+            if on_error is not None:
+                on_error(error)
+            elif not in_folder:  # a binary or unreadable file inside a folder is skipped
                 raise
-            on_error(error)
         if on_progress is not None:
             on_progress(item)
     flush()

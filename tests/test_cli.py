@@ -2,10 +2,10 @@
 
 import pytest
 from click.testing import CliRunner
+from paths import REPO
 
 from factcheck import __version__
 from factcheck.cli import cli
-from tests.conftest import REPO
 
 SEED = REPO / "seeds" / "russia-gas-union.txt"
 
