@@ -87,8 +87,9 @@ class Scores:
 
 
 def gold_name(speaker: str | None) -> str | None:
-    """The last word of a gold speaker that is a name ("Tom Rath, a veteran …" → Rath)."""
-    head = (speaker or "").split(",")[0].strip()
+    """The last word of a gold speaker that is a name: "Tom Rath, a veteran …" → Rath,
+    "Mr. Nevins of Showtime" → Nevins, "a spokesman" → None."""
+    head = re.split(r",| of | \(", speaker or "")[0].strip()
     words = [w for w in _WORD_RE.findall(head) if w.lower() not in _TITLES]
     if not words or words[0].lower() in _NOT_A_NAME or not words[0][0].isupper():
         return None

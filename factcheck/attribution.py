@@ -124,6 +124,7 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     for index, (p_start, p_end) in enumerate(paragraphs):
         double_at: tuple[int, int] | None = None  # (mark start, mark end) of an open double
         single_at: tuple[int, int] | None = None
+        depth = 0  # double quotes opened inside the open one: “… “your team” …”
         first = True
         continued = False
         for match in MARK_RE.finditer(text, p_start, p_end):
@@ -136,15 +137,17 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
                     double_at, single_at = (match.start(), match.end()), None
                     continued, first = carried and first, False
             elif double:
-                if closes:
+                if opens:
+                    depth += 1
+                elif closes and depth:
+                    depth -= 1
+                elif closes:
                     start, end = _trimmed(text, double_at[1], match.start())
                     if start < end:
                         spans.append(
                             QuoteSpan(double_at[0], start, end, match.end(), continued=continued)
                         )
                     double_at = None
-                elif opens:
-                    double_at = (match.start(), match.end())
             elif double_at is None:
                 if single_at is None:
                     if opens:
