@@ -195,7 +195,14 @@ def _verb_forms(lemmas: str, irregular: str) -> list[str]:
 
 
 _DOUBLING = frozenset("admit quip snap commit".split())
-_PHRASES = ("went on", "goes on", "pointed out", "points out", "pointing out", "put it", "puts it")
+_PHRASES = (
+    *(f"{verb} {particle}" for verb in ("went", "goes") for particle in ("on",)),
+    *(f"{verb} out" for verb in ("pointed", "points", "pointing")),
+    *(f"{verb} back" for verb in ("shot", "shoots", "fired", "fires", "wrote", "writes")),
+    *(f"{verb} in" for verb in ("chimed", "chimes", "weighed", "weighs")),
+    "put it",
+    "puts it",
+)
 _REPORTING = [
     *_PHRASES,
     *_verb_forms(
@@ -205,7 +212,8 @@ _REPORTING = [
     vow boast counter muse lament conclude charge contend assert maintain promise tout
     testify recount reason scoff snap yell exclaim whisper mutter propose comment wonder
     echo fume gush marvel chime interject retort reiterate allege complain estimate cheer
-    plead thunder concur recollect acknowledge opine reflect elaborate""",
+    plead thunder concur recollect acknowledge opine reflect elaborate answer press chant
+    interrupt demand""",
         """said says say saying told tells tell telling wrote writes write writing written
     spoke speaks speaking cried cries""",
     ),
@@ -225,12 +233,18 @@ DESCRIPTION_RE = re.compile(
     rf"(?:{_HEAD})\b(?![’'-])",
     re.IGNORECASE,
 )
+# A plain noun phrase as the subject: "the gambling tycoon", "many voters", "officials".
+GENERIC_SUBJECT_RE = re.compile(
+    r"(?:(?:the|a|an|one|another|many|some|several|two|three|other)\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3}"
+    r"(?:\s+(?:also|later|then|had|has|have))?",
+    re.IGNORECASE,
+)
 _DETERMINER_RE = re.compile(r"^(?:the|a|an|one|another|this|that)\s+", re.IGNORECASE)
 # A mention right after one of these is an object, not the one speaking.
 _OBJECT_BEFORE_RE = re.compile(
     r"\b(?:with|to|of|by|for|from|at|in|on|about|against|than|like|into|toward|towards|"
     r"among|between|over|under|via|told|tell|tells|asked|asks|quoted|quotes|thanked|urged|"
-    r"called|named|interviewed)\W*$",
+    r"called|named|interviewed)\s*$",
     re.IGNORECASE,
 )
 _APPOSITIVE_RE = re.compile(r"^,\s*(?P<role>[^,.;:“”\"]{2,120}?),\s*$")
@@ -261,7 +275,7 @@ class Speaker:
 
 
 _NOT_REPORTING_RE = re.compile(
-    r"\b(?:will|would|to|can|could|should|must|may|might|not|n't|never|did|does|do|won't)\s+$",
+    r"\b(?:will|would|can|could|should|must|may|might|not|n't|never|did|does|do|won't)\s+$",
     re.IGNORECASE,
 )
 
@@ -327,6 +341,9 @@ _GAP_WORDS = frozenset(
 )
 
 
+_AND_BEFORE_RE = re.compile(r"\b(?:and|but)\s+(?:then\s+)?$")
+
+
 def _nearest_before(text: str, start: int, verb: int, known: frozenset[str]) -> Subject | None:
     """The subject of a verb: the last candidate before it that can govern it.
 
@@ -352,7 +369,8 @@ def _nearest_before(text: str, start: int, verb: int, known: frozenset[str]) -> 
     if gap.lstrip().startswith(",") and before.endswith(","):
         return subject  # Trump, speaking at a rally in Ohio on Tuesday, said
     strong = subject.kind != "name" or surname(subject.words).lower() in known
-    return subject if strong and len(words) <= 3 else None
+    conjoined = _AND_BEFORE_RE.search(text, max(start, verb - 10), verb)  # shook her head and said
+    return subject if strong and len(words) <= (8 if conjoined else 3) else None
 
 
 def _after_verb(text: str, verb_end: int, end: int) -> Subject | None:
@@ -368,9 +386,9 @@ def _after_verb(text: str, verb_end: int, end: int) -> Subject | None:
 
 @dataclass(frozen=True)
 class Clue:
-    """An attribution found next to a quote: who, and where the reporting verb is."""
+    """An attribution found next to a quote: who (None: unnamed), and where its verb is."""
 
-    subject: Subject
+    subject: Subject | None
     verb: int
     role: str | None
 
@@ -404,15 +422,20 @@ def attribution_after(text: str, start: int, end: int) -> Clue | None:
     between = text[head : verb.start()]
     if not WORD_COUNT_RE.search(between):
         subject = _after_verb(text, verb.end(), end)
-        return _with_role(text, subject, end) if subject else None
+        return _with_role(text, subject, end) if subject else Clue(None, verb.start(), None)
     found = subjects(text, head, verb.start())
     if not found or len(WORD_COUNT_RE.findall(text, head, found[0].start)) > 0:
+        generic = GENERIC_SUBJECT_RE.fullmatch(between.strip())
+        if generic:  # “…,” the man shouted. / “…,” officials said.
+            words = _DETERMINER_RE.sub("", generic.group(0))
+            return Clue(Subject(head, verb.start(), "description", words), verb.start(), None)
         return None
     subject = found[0]
     gap_words = len(WORD_COUNT_RE.findall(text, subject.end, verb.start()))
     role = subject.role or _appositive(text, subject.end, verb.start())
-    if gap_words > 2 and not role:
-        return None
+    parenthetical = between.rstrip().endswith(",") and text.startswith(",", subject.end)
+    if gap_words > 2 and not role and not parenthetical:
+        return None  # but: Mr. Mahaney, of RBC Capital Markets, said
     return Clue(subject, verb.start(), role)
 
 
@@ -422,12 +445,13 @@ def attribution_before(
     """Attribution in the words before an opening mark: ``Peskov said: “`` / ``saying, “``."""
     pattern = NAMING_VERB_RE if partial else SPEECH_VERB_RE
     verbs = reporting_verbs(pattern, text, start, end)
-    colon = text[start:end].rstrip().endswith(":")
+    clause = text.rfind(",", start, end) + 1 or start
+    if text[start:end].rstrip().endswith(":") and (not verbs or verbs[-1].start() < clause):
+        # Asked about it, Mr. Smith shot back: “…” / Trump paused, then boomed: “…”
+        found = subjects(text, clause, end) or subjects(text, start, clause)[-1:]
+        return _with_role(text, found[0], end) if found else None
     if not verbs:
-        if not colon:
-            return None
-        found = subjects(text, start, end)
-        return _with_role(text, found[-1], end) if found else None
+        return None
     verb = verbs[-1]
     subject = _nearest_before(text, start, verb.start(), known)
     if subject is None:
@@ -483,7 +507,10 @@ class _People:
                 return person
         return None
 
-    def resolve(self, subject: Subject, role: str | None) -> Speaker:
+    def resolve(self, clue: Clue) -> Speaker:
+        subject, role = clue.subject, clue.role
+        if subject is None:
+            return Speaker(None, None, clue.verb)
         if subject.kind == "pronoun":
             person = self.last(subject.start, subject.words)
             if person is None or subject.words not in PRONOUNS:
@@ -492,7 +519,8 @@ class _People:
         if subject.kind == "description":
             person = self.register.by_role(subject.words, subject.start)
             if person is None:
-                return Speaker(None, subject.words, subject.start)
+                head = subject.words.rsplit(None, 1)[-1].lower()
+                return Speaker(None, subject.words if head in ROLE_HEADS else None, subject.start)
             return Speaker(person.name, person.role, subject.start)
         person = self.register.lookup(subject.words, subject.start)
         if person is None:
@@ -809,7 +837,7 @@ def extract_quotes(document: Document, *, reference_date: str | None = None) -> 
     last: _Event | None = None
     for event in events:
         if event.clue is not None:
-            event.speaker = people.resolve(event.clue.subject, event.clue.role)
+            event.speaker = people.resolve(event.clue)
             if event.speaker.name:
                 person = people.register.lookup(event.speaker.name)
                 if person:
