@@ -56,6 +56,7 @@ _NOT_NAMES = frozenset(
     only last next according meanwhile instead indeed yes well asked speaking
     earlier later now today yesterday tomorrow again once""".split()
 )
+_LEADING_NOT_NAMES = _NOT_NAMES - HONORIFICS
 # Outlets and organisations report or publish; they are never the speaker of a quote.
 OUTLET_WORDS = frozenset(
     """agency news newspaper magazine website channel network outlet tv television radio
@@ -128,9 +129,12 @@ def _clean_role(tokens: list[str]) -> str | None:
 
 def _mention(match: re.Match) -> Mention | None:
     """Read one capitalised run as role words and name words; None if it names nobody."""
+    run = match.group(0)
+    if run.lower() in _NOT_NAMES:  # most runs: "The", "But", "Monday"
+        return None
     possessive = match.group("possessive")
-    tokens = list(_TOKEN_RE.finditer(match.group(0)[: -len(possessive) if possessive else None]))
-    while tokens and tokens[0].group(0).lower().rstrip(".") in _NOT_NAMES - HONORIFICS:
+    tokens = list(_TOKEN_RE.finditer(run[: -len(possessive) if possessive else None]))
+    while tokens and tokens[0].group(0).lower().rstrip(".") in _LEADING_NOT_NAMES:
         tokens.pop(0)
     words = [t.group(0) for t in tokens]
     if "of" in words:  # "Secretary of State John Kerry", but "George Zornick of The Nation"
