@@ -89,7 +89,7 @@ _NOT_REPORTING_RE = re.compile(
 )
 PARTICIPLE_RE = re.compile(r"\w+ing\b")
 QUOTED_AS_RE = re.compile(r"\bquot(?:ed|es|ing)\s+(?P<who>.{1,120}?)\s+as\s+say(?:ing)?\b")
-ACCORDING_RE = re.compile(r"\W*(?:according\s+to|said)\s+", re.IGNORECASE)
+ACCORDING_RE = re.compile(r"\W*according\s+to\s+", re.IGNORECASE)
 DASH_RE = re.compile(r"\s*(?:—|–|--|-\s)\s*")
 PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)\b")
 _ROLE_HEAD = word_pattern(ROLE_HEADS)
@@ -117,11 +117,18 @@ _ROLE_TRIM_RE = re.compile(r"\s+(?:who|which|that|whose|where)\b.*$|^(?:the|a|an
 _ROLE_BEFORE_RE = re.compile(
     rf"(?:[A-Z][\w-]*['’]s\s+)?(?:[\w-]+\s+){{0,3}}?(?:{_ROLE_HEAD}),\s*$", re.IGNORECASE
 )
+_OWNER_BEFORE_RE = re.compile(r"\b[A-Z][\w-]*['’]s\s+$")
 _HONORIFIC_BEFORE_RE = re.compile(r"\b(?:Mrs|Mr|Ms|Miss)\.?\s+$")
 # Words that may stand between a subject and its verb: ``Smith also said``, ``he has said``.
 _GAP_WORDS = frozenset(
     """also later then previously recently once again further repeatedly simply flatly quickly
     still has had have was is earlier often never just even already""".split()
+)
+_PHRASE_END_RE = re.compile(r"[,;:()]")
+_RELATIVE_AFTER_RE = re.compile(r",\s*(?:who|whose|which)\b")
+_SUBORDINATE_BEFORE_RE = re.compile(
+    r"\b(?:after|when|while|as|because|since|before|although|though|if|until|once|whether)\s*$",
+    re.IGNORECASE,
 )
 _CONJUNCTION_BEFORE_RE = re.compile(r"\b(?:and|but)\s+(?:then\s+)?$")
 # Reported speech: "said that …", "said in a statement that …", "said Putin would …".
@@ -296,18 +303,25 @@ class _Reader:
         text = self.text
         found = []
         names = [m for m in self.mentions_in(start, end) if m.name and not m.possessive]
+        roles: dict[int, str] = {}
         for match in DESCRIPTION_RE.finditer(text, start, end):
             words = _DETERMINER_RE.sub("", match.group(0))
             if any(w.lower() in OUTLET_WORDS for w in words.split()):
                 continue
-            if any(match.start() <= m.start < match.end() <= m.end for m in names):
-                continue  # "the Kremlin spokesman Dmitry Peskov" is a name with a role
+            named = [m for m in names if match.start() <= m.start < match.end() <= m.end]
+            if named:  # "Doe’s top aide Jo Li" is a name with a role
+                roles[named[0].start] = words
+                continue
             found.append(Subject(match.start(), match.end(), "description", words))
         for mention in names:
-            if not any(s.start <= mention.start < s.end for s in found):
-                found.append(
-                    Subject(mention.start, mention.end, "name", mention.name, mention.role)
-                )
+            if any(s.start <= mention.start < s.end for s in found):
+                continue
+            role = roles.get(mention.start, mention.role)
+            described = [d for d in found if d.kind == "description" and d.end <= mention.start]
+            if described and text[described[-1].end : mention.start].strip() in ("", ","):
+                found.remove(described[-1])  # Clinton’s top aide Jake Sullivan; his aide, Jo Li
+                role = role or described[-1].words
+            found.append(Subject(mention.start, mention.end, "name", mention.name, role))
         for match in PRONOUN_RE.finditer(text, start, end):
             found.append(Subject(match.start(), match.end(), "pronoun", match.group(0).lower()))
         found.sort(key=lambda s: s.start)
@@ -327,27 +341,48 @@ class _Reader:
         before = text[start:verb].rstrip()
         if before.endswith(","):
             for candidate in candidates:
-                if text.startswith(",", candidate.end) and self.appositive(candidate.end, verb):
-                    return candidate
+                if _RELATIVE_AFTER_RE.match(text, candidate.end) or (
+                    text.startswith(",", candidate.end) and self.appositive(candidate.end, verb)
+                ):
+                    return candidate  # "Trump, who …, said" / "Ms. Lee, a spokeswoman, said"
+            if PARTICIPLE_RE.match(text, verb):
+                return self._participle_subject(start, verb, candidates)
         subject = candidates[-1]
         gap = text[subject.end : verb]
         words = [w.lower() for w in WORD_COUNT_RE.findall(gap)]
         if all(w in _GAP_WORDS for w in words):
             return subject
-        if before.endswith(",") and (
-            PARTICIPLE_RE.match(text, verb) or gap.lstrip().startswith(",")
-        ):
-            return subject  # "…, telling reporters" / "Trump, speaking in Ohio, said"
+        if before.endswith(",") and gap.lstrip().startswith(","):
+            return subject  # "Trump, speaking in Ohio, said"
         strong = subject.kind != "name" or surname(subject.words).lower() in self.known
         conjoined = _CONJUNCTION_BEFORE_RE.search(text, max(start, verb - 10), verb)
         return subject if strong and len(words) <= (8 if conjoined else 3) else None
 
+    def _participle_subject(self, start: int, verb: int, candidates: list[Subject]) -> Subject:
+        """Who a participle's clause is about: ``Spicer said, adding`` → the subject of the
+        reporting verb before; ``Warren endorsed Clinton, saying`` → the main clause's."""
+        earlier = self.reporting_verbs(SPEECH_VERB_RE, start, verb)
+        if earlier and _count_words(self.text, earlier[-1].end(), verb) <= 1:
+            subject = self.subject_before(start, earlier[-1].start())
+            if subject:
+                return subject
+        main = [
+            c
+            for c in candidates
+            if not _SUBORDINATE_BEFORE_RE.search(self.text, max(start, c.start - 10), c.start)
+        ]
+        return (main or candidates)[0]
+
     def subject_after(self, verb_end: int, end: int) -> Subject | None:
-        """The subject of an inverted attribution: ``said Tom Rath, a veteran …``."""
-        candidates = self.subjects(verb_end, min(end, verb_end + 60))
+        """The subject of an inverted attribution: ``said Tom Rath, a veteran …``, ``said
+        Clinton ally James Carville`` (the last name before the phrase ends)."""
+        limit = min(end, verb_end + 80)
+        phrase_end = _PHRASE_END_RE.search(self.text, verb_end, limit)
+        candidates = self.subjects(verb_end, phrase_end.start() if phrase_end else limit)
         if not candidates or _count_words(self.text, verb_end, candidates[0].start) > 3:
             return None
-        return candidates[0]
+        names = [c for c in candidates if c.kind == "name"]
+        return names[-1] if names else candidates[0]
 
     def _clue(self, subject: Subject, limit: int) -> Clue:
         return Clue(subject, subject.start, subject.role or self.appositive(subject.end, limit))
@@ -506,8 +541,12 @@ class _People:
         if " " not in mention.name and not mention.role and not self.register.lookup(mention.name):
             return
         reader = self.reader
+        role = mention.role
+        owner = _OWNER_BEFORE_RE.search(reader.text, max(0, mention.start - 40), mention.start)
+        if role and owner:
+            role = owner.group(0) + role  # Doe’s top aide Jo Li
         role = (
-            mention.role
+            role
             or reader.appositive(mention.end, reader.narrative_end(mention.end))
             or reader.role_before(mention.start)
         )

@@ -32,7 +32,7 @@ ROLE_HEADS = frozenset(
     pollster consultant activist executive editor columnist correspondent reporter
     counsel coordinator organizer organiser operative scientist researcher expert author
     host anchor chairperson treasurer whip moderator bishop cardinal rabbi imam pastor
-    reverend rev. ayatollah sheikh emir prime""".split()
+    reverend rev. ayatollah sheikh emir prime member""".split()
 )
 # Words that may stand inside a role before its head: ``former deputy press secretary``.
 ROLE_MODIFIERS = frozenset(

@@ -60,6 +60,13 @@ def quotes(text: str, **metadata) -> list[tuple]:
         ("Jane Doe shook her head and said, “We will win.”", "Jane Doe", None),
         ("Asked about the polls, Jane Doe shot back: “We will win.”", "Jane Doe", None),
         ("Jane Doe waved to the crowd, saying, “We will win.”", "Jane Doe", None),
+        ("Jane Doe endorsed John Smith, saying, “We will win.”", "Jane Doe", None),
+        ("The vote is next week, Jane Doe said, adding, “We will win.”", "Jane Doe", None),
+        ("Jane Doe, who ran in 2012, said: “We will win.”", "Jane Doe", None),
+        ("“We will win,” said Smith ally Jane Doe.", "Jane Doe", None),
+        ("“We will win,” asked Mr. Doe, smiling.", "Doe", None),
+        ("“We will win,” said Doe’s top aide Jo Li.", "Jo Li", "Doe’s top aide"),
+        ("Band member Jo Li posted the news, writing “We will win.”", "Jo Li", "Band member"),
     ],
 )
 def test_speaker_patterns(text, speaker, role):
