@@ -14,9 +14,18 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
-# Larger documents are not web pages; extractors get slow on them.
+# Larger documents are not web pages: the rest is not read.
 MAX_HTML_CHARS = 20_000_000
+# Beyond these, trafilatura and htmldate take seconds to minutes (some of their costs grow
+# faster than the page). Real article pages are under 1 MB, with a few thousand elements
+# and a few dozen attributes per element.
+MAX_LIBRARY_CHARS = 5_000_000
+MAX_ELEMENTS = 10_000
+MAX_ATTRIBUTES = 64
 XML_DECLARATION_RE = re.compile(r"^\s*<\?xml[^>]*\?>")
+# A start tag longer than this is hostile (libxml2 checks attributes pairwise: 100,000 of them
+# take minutes to parse); it keeps its name and loses its attributes.
+OVERLONG_TAG_RE = re.compile(r"<([A-Za-z][\w:-]*)[^<>]{16384,}>")
 BOILERPLATE_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form")
 BOILERPLATE_RE = re.compile(
     r"comment|related|share|sharing|social|footer|header|nav|menu|sidebar|promo|newsletter"
@@ -26,21 +35,42 @@ BOILERPLATE_RE = re.compile(
 BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "td")
 
 
+def tame_html(html: str) -> str:
+    """The page cut to :data:`MAX_HTML_CHARS`, overlong tags stripped of their attributes."""
+    return OVERLONG_TAG_RE.sub(r"<\1>", html[:MAX_HTML_CHARS])
+
+
 def parse_html(html: str) -> HtmlElement:
     """A forgiving lxml tree of a page, however malformed; an empty ``<html>`` for no markup."""
     import lxml.html
     from lxml.etree import ParserError
 
-    html = XML_DECLARATION_RE.sub("", html[:MAX_HTML_CHARS], count=1)
+    html = XML_DECLARATION_RE.sub("", tame_html(html), count=1)
     try:
         return lxml.html.document_fromstring(html)
     except (ParserError, ValueError):
         return lxml.html.Element("html")
 
 
+def within_limits(html: str, tree: HtmlElement) -> bool:
+    """Whether a page is small and plain enough for trafilatura and htmldate to finish soon."""
+    if len(html) > MAX_LIBRARY_CHARS:
+        return False
+    for count, element in enumerate(tree.iter(), 1):
+        if count > MAX_ELEMENTS or len(element.attrib) > MAX_ATTRIBUTES:
+            return False
+    return True
+
+
 def extract_text(html: str, *, url: str | None = None) -> str:
-    """The article text of a page, paragraphs separated by blank lines ("" if there is none)."""
-    return main_text(html[:MAX_HTML_CHARS], url=url) or fallback_text(parse_html(html))
+    """The article text of a page, paragraphs separated by blank lines ("" if there is none).
+
+    Pages beyond :func:`within_limits` (hostile or broken ones) get only the simple fallback.
+    """
+    html = tame_html(html)
+    tree = parse_html(html)
+    text = main_text(html, url=url) if within_limits(html, tree) else ""
+    return text or fallback_text(tree)
 
 
 def main_text(html: str, *, url: str | None = None) -> str:

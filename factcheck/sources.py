@@ -119,14 +119,16 @@ def text_document(text: str, *, source: str, url: str | None = None) -> Document
 
 def html_document(html: str, *, source: str, url: str | None = None) -> Document:
     """A web page: its article text, and metadata from markup (htmldate when there is none)."""
-    from factcheck.htmltext import extract_text, parse_html
+    from factcheck.htmltext import extract_text, parse_html, tame_html, within_limits
     from factcheck.metadata import guess_date, html_metadata
 
-    metadata = html_metadata(parse_html(html), url=url)
+    html = tame_html(html)
+    tree = parse_html(html)
+    metadata = html_metadata(tree, url=url)
     text = extract_text(html, url=url)
     if not text:
         raise SourceError(f"{source}: no text found in the page")
-    if not metadata.date:
+    if not metadata.date and within_limits(html, tree):
         metadata = metadata.or_else(Metadata(date=guess_date(html, url=url)))
     if url:  # where it was read from beats what the page claims to be
         metadata = Metadata(url=url).or_else(metadata)
@@ -165,6 +167,8 @@ def json_records(
             data = json.loads(text)
         except ValueError as error:
             raise SourceError(f"{source}: invalid JSON ({error})") from None
+        except RecursionError:
+            raise SourceError(f"{source}: invalid JSON (nested too deeply)") from None
         items = data if isinstance(data, list) else [data]
         yield from ((n, item) for n, item in enumerate(items, 1) if isinstance(item, dict))
         return
@@ -173,7 +177,7 @@ def json_records(
             continue
         try:
             item = json.loads(line)
-        except ValueError as error:
+        except (ValueError, RecursionError) as error:
             report(on_error, SourceError(f"{source}#{number}: invalid JSON ({error})"))
             continue
         if isinstance(item, dict):

@@ -195,3 +195,23 @@ def test_large_text_file_is_read_with_bounded_memory(tmp_path):
         tracemalloc.stop()
     assert len(document.text) > size * 0.99
     assert peak < 2.5 * size  # the bytes and the text, never more copies
+
+
+@pytest.mark.parametrize(
+    "name, html",
+    [
+        ("a tag with 100,000 attributes", "<p " + 'a="x" ' * 100_000 + ">Some words here.</p>"),
+        ("JSON-LD nested 100,000 deep", '<script type="application/ld+json">' + "[" * 100_000),
+        ("tags nested 50,000 deep", "<div>" * 50_000 + "<p>Some words here.</p>"),
+        ("60,000 unclosed tags", "<p><b><i><td>Some words here. " * 15_000),
+    ],
+)
+def test_hostile_html_is_read_or_refused_in_one_line(tmp_path, name, html):
+    path = tmp_path / "hostile.html"
+    path.write_text(f"<html><body>{html}<p>The last paragraph of the page.</p></body></html>")
+    try:
+        document = read_one(path)
+    except SourceError as error:
+        assert "\n" not in str(error)
+    else:
+        assert document.text
