@@ -287,7 +287,10 @@ def read_url(
 
 def url_scheme(source: str) -> str | None:
     """The scheme of a source that is a URL (``http``, ``file``...), None for a path."""
-    scheme = urlsplit(source).scheme.lower()
+    try:
+        scheme = urlsplit(source).scheme.lower()
+    except ValueError:  # e.g. an unclosed IPv6 bracket
+        raise SourceError(f"{source}: invalid URL") from None
     if (len(scheme) > 1 and "://" in source) or scheme in {"file", "data"}:
         return scheme
     return None
@@ -304,6 +307,8 @@ def read_source(
     Problems that do not stop the source (a binary file in a folder, a bad JSON Lines record)
     go to ``on_error``; a source that yields nothing raises :class:`SourceError`.
     """
+    if not source.strip():
+        raise SourceError("an empty source name was given")
     scheme = url_scheme(source)
     if scheme in {"http", "https"}:
         yield from read_url(source, policy=policy, on_error=on_error)

@@ -151,6 +151,8 @@ def test_folder_without_readable_files(tmp_path):
         ("does/not/exist.txt", "no such file or folder"),
         ("file:///etc/passwd", "unsupported URL scheme file:"),
         ("ftp://example.com/a.txt", "unsupported URL scheme ftp:"),
+        ("http://[::1/page", "invalid URL"),
+        ("", "an empty source name"),
     ],
 )
 def test_sources_that_cannot_be_read(source, reason):

@@ -179,7 +179,7 @@ def test_retries_after_503_then_succeeds(server):
         ("/come-back-later", "HTTP 503 Service Unavailable", 1),  # not past the deadline
         ("/trickle", "download took longer than 2 s", 1),
         ("/loop", "more than 5 redirects", 6),
-        ("/to-file", "cannot download", 1),
+        ("/to-file", "redirected to a URL that is not http(s)", 1),
         ("/huge", "response is larger than 1 MB", 1),
         ("/huge-declared", "response is larger than 1 MB", 1),
         ("/image", "not a text page (image/png)", 1),
