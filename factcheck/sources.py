@@ -41,7 +41,7 @@ HTML_START_RE = re.compile(
     r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
 )
 # Record fields, most specific first.
-TEXT_FIELDS = ("text", "content", "body", "article", "maintext", "article_text", "gold_text")
+TEXT_FIELDS = ("text", "content", "body", "article", "maintext", "article_text")
 RECORD_FIELDS = {
     "title": ("title", "headline"),
     "author": ("author", "authors", "byline"),
@@ -113,7 +113,7 @@ def text_document(text: str, *, source: str, url: str | None = None) -> Document
     parts = front_matter(text)
     if not parts.body or parts.body.isspace():  # not strip(): that copies a large text
         raise SourceError(f"{source}: no text (empty)")
-    metadata = parts.metadata.or_else(Metadata(url=url))
+    metadata = Metadata(url=url).or_else(parts.metadata)  # where it was read from comes first
     return document(parts.body, source=source, metadata=metadata, line_offset=parts.lines)
 
 

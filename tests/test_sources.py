@@ -217,3 +217,17 @@ def test_hostile_html_is_read_or_refused_in_one_line(tmp_path, name, html):
         assert "\n" not in str(error)
     else:
         assert document.text
+
+
+def test_html_keeps_no_break_spaces_and_smart_quotes_as_the_page_has_them(tmp_path):
+    sentence = (
+        "Il a dit&nbsp;: «\u00a0Non&#160;», le 8&#x202F;décembre, et l’affaire était close "
+        "pour le porte-parole du gouvernement, qui n’a rien ajouté de plus ce jour-là."
+    )
+    path = tmp_path / "page.html"
+    path.write_text(
+        f"<html><body><article><p>{sentence}</p><p>{sentence}</p></article></body></html>"
+    )
+    assert read_one(path).text.startswith(
+        "Il a dit\u00a0: «\u00a0Non\u00a0», le 8\u202fdécembre, et l’affaire était close"
+    )
