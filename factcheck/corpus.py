@@ -87,9 +87,14 @@ def source_items(sources: Iterable[str]) -> Iterator[str]:
             yield source
 
 
+def source_key(source: str) -> str:
+    """A source as documents read from it are labelled: paths normalised, URLs as given."""
+    return source if "://" in source else str(Path(source))
+
+
 def stale_sources(indexed: Iterable[str], given: Iterable[str], seen: set[str]) -> list[str]:
     """Indexed sources equal to, or inside a folder among, ``given`` that were not ``seen``."""
-    roots = [str(Path(source)) for source in given]
+    roots = [source_key(source) for source in given]
     prefixes = tuple(root.rstrip("/") + "/" for root in roots)
     return [
         source
