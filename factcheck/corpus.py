@@ -67,10 +67,6 @@ class AddSummary:
         return self.added + self.updated + self.unchanged + self.failed
 
 
-def batch_size(batch: list[tuple[Document, list[Passage]]]) -> int:
-    return sum(len(document.text) for document, _ in batch)
-
-
 def source_items(sources: Iterable[str]) -> Iterator[str]:
     """Each file of a folder (recursively), other sources (files, URLs) as given: the unit of
     progress, and of failure, so one unreadable file never hides the rest of its folder."""
@@ -121,10 +117,13 @@ def add_sources(
     sources = list(sources)
     summary, seen = AddSummary(), set()
     batch: list[tuple[Document, list[Passage]]] = []
+    batch_bytes = 0
 
     def flush() -> None:
+        nonlocal batch_bytes
         index.add_batch(batch)
         batch.clear()
+        batch_bytes = 0
 
     for item in source_items(sources):
         try:
@@ -138,9 +137,11 @@ def add_sources(
                     summary.added += 1
                 else:
                     summary.updated += 1
-                summary.bytes += len(document.text.encode("utf-8", "surrogatepass"))
+                size = len(document.text.encode("utf-8", "surrogatepass"))
+                summary.bytes += size
+                batch_bytes += size
                 batch.append((document, analyse(document, reference_date=reference_date)[1]))
-                if len(batch) >= BATCH_DOCUMENTS or batch_size(batch) > BATCH_BYTES:
+                if len(batch) >= BATCH_DOCUMENTS or batch_bytes > BATCH_BYTES:
                     flush()
         except SourceError as error:
             summary.failed += 1

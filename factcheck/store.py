@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, fields
 from itertools import accumulate
+from operator import attrgetter
 from pathlib import Path
 from typing import TypeVar
 
@@ -92,6 +93,7 @@ SCHEMA_VERSION = len(MIGRATIONS)
 
 PASSAGE_FIELDS = [f.name for f in fields(Passage)]
 PASSAGE_COLUMNS = ", ".join(f'"{name}"' for name in PASSAGE_FIELDS)
+passage_values = attrgetter(*PASSAGE_FIELDS)
 DOCUMENT_FIELDS = ("source", "hash", "title", "url", "author", "outlet", "date", "size")
 
 
@@ -305,7 +307,7 @@ class Index:
         self.db.executemany(
             f"INSERT INTO passages (document_id, {PASSAGE_COLUMNS})"
             f" VALUES (?, {', '.join('?' * len(PASSAGE_FIELDS))})",
-            ([document_id, *(getattr(p, name) for name in PASSAGE_FIELDS)] for p in passages),
+            ((document_id, *passage_values(p)) for p in passages),
         )
         self.db.execute(
             "INSERT INTO passages_fts (rowid, text, speaker)"
