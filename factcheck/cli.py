@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from typing import TextIO
@@ -188,6 +189,7 @@ def claim(claims, from_file, sources, db, reference_date, fmt, top):
     from factcheck.verdict import check_claim
 
     texts = input_lines(claims, from_file, what="claim")
+    texts = itertools.chain([next(texts)], texts)  # fail on empty input before reading sources
     corpus = open_corpus(sources, db, reference_date)
     results = (
         check_claim(text, corpus.index.candidates(text), top=top).to_dict() for text in texts
@@ -230,7 +232,33 @@ def quote(quote, speaker, date, from_file, sources, db, reference_date, fmt):
         factcheck quote "Nobody is talking about gas" --speaker Peskov --date "December 8"
         factcheck quote --from quotes.jsonl --format jsonl
     """
-    raise FactcheckError("'factcheck quote' is not implemented yet")
+    from factcheck import report
+    from factcheck.verify import parse_request, verify_quote
+
+    lines = input_lines([quote] if quote is not None else [], from_file, what="quote")
+    corpus = open_corpus(sources, db, reference_date)
+    problems = 0
+
+    def checks() -> Iterator[dict]:
+        nonlocal problems
+        for line in lines:
+            text, who, when = parse_request(line, speaker=speaker, date=date)
+            result = verify_quote(text, speaker=who, date=when, index=corpus.index)
+            problems += not result.verified
+            yield result.to_dict()
+
+    if fmt == "csv":
+        report.stream(checks(), sys.stdout, fmt=fmt, columns=report.QUOTE_CHECK_CSV_COLUMNS)
+    else:
+        report.stream(
+            checks(),
+            sys.stdout,
+            fmt=fmt,
+            columns=report.QUOTE_CHECK_COLUMNS,
+            rows=report.quote_check_rows,
+            heading=lambda r: report.quote_check_heading(r, markdown=fmt == "markdown"),
+        )
+    return ExitStatus.PROBLEM if problems else ExitStatus.OK
 
 
 @cli.command()

@@ -67,20 +67,21 @@ class AddSummary:
         return self.added + self.updated + self.unchanged + self.failed
 
 
-def source_items(sources: Iterable[str]) -> Iterator[str]:
+def source_items(sources: Iterable[str]) -> Iterator[tuple[str, bool]]:
     """Each file of a folder (recursively), other sources (files, URLs) as given: the unit of
-    progress, and of failure, so one unreadable file never hides the rest of its folder."""
+    progress, and of failure, so one unreadable file never hides the rest of its folder.
+    The flag says whether the item was found inside a folder."""
     for source in sources:
         if Path(source).is_dir():
             files = iter_folder(Path(source))
             first = next(files, None)
             if first is None:
-                yield source  # reading it reports "folder has no readable files"
+                yield source, False  # reading it reports "folder has no readable files"
                 continue
-            yield str(first)
-            yield from map(str, files)
+            yield str(first), True
+            yield from ((str(file), True) for file in files)
         else:
-            yield source
+            yield source, False
 
 
 def source_key(source: str) -> str:
@@ -125,7 +126,7 @@ def add_sources(
         batch.clear()
         batch_bytes = 0
 
-    for item in source_items(sources):
+    for item, in_folder in source_items(sources):
         try:
             for document in read_source(item):
                 seen.add(document.source)
@@ -145,9 +146,10 @@ def add_sources(
                     flush()
         except SourceError as error:
             summary.failed += 1
-            if on_error is None:
+            if on_error is not None:
+                on_error(error)
+            elif not in_folder:  # a binary or unreadable file inside a folder is skipped
                 raise
-            on_error(error)
         if on_progress is not None:
             on_progress(item)
     flush()
@@ -162,13 +164,19 @@ def build_corpus(
     reference_date: str | None = None,
     on_error: Callable[[SourceError], None] | None = None,
 ) -> Index:
-    """An in-memory index of ``sources``, built as ``factcheck index add`` builds one; a source
-    that fails goes to ``on_error`` when given, and the run fails only when no document at all
-    could be read."""
+    """An in-memory index of ``sources``, built as ``factcheck index add`` builds one.
+
+    A source that fails goes to ``on_error`` (when given) once the others are read; when no
+    document at all could be read, the run fails with the first error, as one error."""
     index = Index(None)
-    add_sources(index, sources, reference_date=reference_date, on_error=on_error)
+    errors: list[SourceError] = []
+    add_sources(index, sources, reference_date=reference_date, on_error=errors.append)
     if not index.document_count():
-        raise SourceError("no readable documents in the given sources")
+        raise errors[0] if errors else SourceError("no readable documents in the given sources")
+    for error in errors:
+        if on_error is None:
+            raise error
+        on_error(error)
     return index
 
 

@@ -21,6 +21,7 @@ from factcheck.text import NEGATIONS, normalize, stem, words
 
 MIN_RELEVANCE = 0.35  # below this a passage is not shown as evidence at all
 MIN_COVERAGE = 0.5  # share of the claim's content a passage must cover to take a stance
+MIN_PREDICATE = 0.5  # ... and share of its non-name words (what happened, not just who)
 DECISIVE_SCORE = 0.55  # an evidence score this high can decide a verdict
 CONFLICT_RATIO = 0.8  # the weaker side within this ratio of the stronger: CONFLICTING
 SUBJECT_SPEAKER_BONUS = 0.15  # the claim's subject speaking for itself
@@ -88,7 +89,7 @@ def judge(claim: str, match: Match) -> Evidence:
     passage = match.passage
     subject = speaks_for_subject(claim, passage)
     coverage = match.coverage + (0.2 if subject else 0.0)
-    if coverage < MIN_COVERAGE:
+    if coverage < MIN_COVERAGE or match.predicate < MIN_PREDICATE:
         return Evidence(passage, "neutral", match.relevance, match.relevance)
     claim_negative = is_negated(claim)
     passage_negative = is_negated(passage.text) or contradicts(claim, passage.text)

@@ -1,4 +1,4 @@
-"""Fixtures shared by the test files."""
+"""Fixtures shared by the test files. Tests never touch the user's real index or data dir."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from factcheck.records import Document, Quote
 
 @pytest.fixture(autouse=True)
 def isolated_data(tmp_path, monkeypatch):
-    """Tests never touch the user's real index: the data directory is a temporary one."""
+    """The user data directory is a temporary one, and no FACTCHECK_DB leaks in."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     monkeypatch.delenv("FACTCHECK_DB", raising=False)
 
