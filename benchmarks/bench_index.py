@@ -33,6 +33,7 @@ from factcheck.text import STOPWORDS, normalize, words
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 ARTICLES = DATA / "polnear-train" / "articles"
 CHUNK = 50_000  # sentences per read of the brute-force scan
+FLAGS = {"--reuse": "reuse", "--no-attribution": "no_attribution"}  # passed on to children
 
 
 def paragraphs(path: Path) -> list[str]:
@@ -62,16 +63,15 @@ def write_corpus(folder: Path, count: int) -> None:
         (folder / name).write_text(text, encoding="utf-8")
 
 
-def use_attribution() -> str:
-    """The real attribution when this branch has it, else narrative sentences only."""
-    try:
-        import factcheck.attribution
-    except ImportError:
+def use_attribution(fake: bool) -> str:
+    """The real attribution, or (``fake``) narrative sentences only, to measure the index
+    without attribution's cost."""
+    if fake:
         import factcheck.corpus
         from factcheck.passages import passages_of
 
         factcheck.corpus.analyse = lambda document, **_: ([], passages_of(document, []))
-        return "fake (no factcheck.attribution yet: narrative sentences only)"
+        return "none (--no-attribution: narrative sentences only)"
     return "real"
 
 
@@ -183,9 +183,10 @@ def percentile(values: list[float], share: float) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[round(share * 100) - 1]
 
 
-def run_size(size: int, queries: int, workdir: Path, reuse: bool) -> dict:
-    attribution = use_attribution()
-    folder, db = workdir / f"corpus-{size}", workdir / f"index-{size}.db"
+def run_size(size: int, queries: int, workdir: Path, reuse: bool, fake: bool) -> dict:
+    attribution = use_attribution(fake)
+    folder = workdir / f"corpus-{size}"
+    db = workdir / f"index-{size}{'-sentences' if fake else ''}.db"
     if not (reuse and folder.exists()):
         write_corpus(folder, size)
     if reuse and db.exists():
@@ -248,20 +249,25 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=20, help="lookups of each kind")
     parser.add_argument("--workdir", type=Path, help="keep corpora and indexes here")
     parser.add_argument("--reuse", action="store_true", help="reuse the workdir's indexes")
+    parser.add_argument(
+        "--no-attribution", action="store_true", help="index sentences only, to time the index"
+    )
     parser.add_argument("--size", type=int, help=argparse.SUPPRESS)  # one size, in a child
     args = parser.parse_args()
     if not ARTICLES.is_dir():
         print(f"skipped: {ARTICLES} is not there")
         return
     if args.size:
-        print(json.dumps(run_size(args.size, args.queries, args.workdir, args.reuse)))
+        result = run_size(args.size, args.queries, args.workdir, args.reuse, args.no_attribution)
+        print(json.dumps(result))
         return
     with tempfile.TemporaryDirectory() as temporary:
         workdir = args.workdir or Path(temporary)
         for size in map(int, args.sizes.split(",")):
             # A fresh process per size, so peak memory is that size's own.
             child = [sys.executable, __file__, "--size", str(size), "--workdir", str(workdir)]
-            child += ["--queries", str(args.queries), *(["--reuse"] if args.reuse else [])]
+            child += ["--queries", str(args.queries)]
+            child += [flag for flag, on in FLAGS.items() if getattr(args, on)]
             output = subprocess.run(child, check=True, capture_output=True, text=True).stdout
             print(report(size, json.loads(output)), flush=True)
 
