@@ -90,9 +90,10 @@ def source_key(source: str) -> str:
 
 
 def stale_sources(indexed: Iterable[str], given: Iterable[str], seen: set[str]) -> list[str]:
-    """Indexed sources equal to, or inside a folder among, ``given`` that were not ``seen``."""
+    """Indexed sources equal to, or inside, one of ``given`` that were not ``seen``: inside
+    a folder (``archive/story.txt``) or a JSON file of records (``records.jsonl#3``)."""
     roots = [source_key(source) for source in given]
-    prefixes = tuple(root.rstrip("/") + "/" for root in roots)
+    prefixes = tuple(root.rstrip("/") + mark for root in roots for mark in "/#")
     return [
         source
         for source in indexed

@@ -221,11 +221,13 @@ def test_unchanged_documents_are_not_analysed_again(tmp_path, monkeypatch):
         (["./archive/gone.txt"], ["archive/gone.txt"]),
         (["arch"], []),
         (["https://example.com/news"], ["https://example.com/news"]),
+        (["records.jsonl"], ["records.jsonl#9"]),
     ],
 )
 def test_stale_sources(given, stale):
     indexed = ["archive/kept.txt", "archive/gone.txt", "archive2/x.txt", "https://example.com/news"]
-    assert stale_sources(indexed, given, seen={"archive/kept.txt"}) == stale
+    indexed += ["records.jsonl#1", "records.jsonl#9"]
+    assert stale_sources(indexed, given, seen={"archive/kept.txt", "records.jsonl#1"}) == stale
 
 
 def test_one_bad_file_does_not_hide_the_rest_of_its_folder(tmp_path):
