@@ -115,6 +115,23 @@ def test_a_full_disk_is_one_line_and_keeps_what_was_indexed(archive, tmp_path, m
     assert [d["source"] for d in listed] == [str(archive / "weather.txt")]
 
 
+HEAVY_MODULES = ("bs4", "lxml", "requests", "rapidfuzz")
+
+
+@pytest.mark.parametrize("args", [["--help"], ["index", "stats", "--db", "none.db"]])
+def test_help_and_index_stats_start_without_heavy_modules(args, tmp_path):
+    code = (
+        "import sys\n"
+        "from factcheck.cli import cli\n"
+        f"try: cli.main({args!r})\n"
+        f"finally: print([m for m in {HEAVY_MODULES!r} if m in sys.modules])"
+    )
+    found = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path
+    )
+    assert found.stdout.strip().splitlines()[-1] == "[]"
+
+
 # Real processes: killed mid-run, and two writers at once ---------------------------------
 
 # Indexes with narrative passages only, so these tests do not depend on attribution.
