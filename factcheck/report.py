@@ -206,6 +206,26 @@ def claim_heading(result: dict, *, markdown: bool = False) -> str:
     return f"Claim: {result['claim']}\nVerdict: {result['verdict']} ({result['rationale']})"
 
 
+def stream_claims(results: Iterable[dict], out: TextIO, *, fmt: str) -> None:
+    """Claim results in ``fmt``: a table (or Markdown) per claim under a heading naming the
+    claim and its verdict, one CSV row per evidence row, JSON, or ClaimReview JSON-LD."""
+    if fmt == "claimreview":
+        from factcheck.claimreview import claim_review
+
+        stream_json((claim_review(r) for r in results), out, lines=False)
+    elif fmt == "csv":
+        stream(results, out, fmt=fmt, columns=EVIDENCE_CSV_COLUMNS, rows=claim_csv_rows)
+    else:
+        stream(
+            results,
+            out,
+            fmt=fmt,
+            columns=EVIDENCE_COLUMNS,
+            rows=claim_rows,
+            heading=lambda r: claim_heading(r, markdown=fmt == "markdown"),
+        )
+
+
 def document_text(document: dict, *, markdown: bool = False) -> str:
     """A document as ``read`` shows it: metadata, then the text."""
     fields = ["source", "url", "title", "author", "outlet", "date"]
