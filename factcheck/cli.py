@@ -196,13 +196,13 @@ def claim(claims, from_file, sources, db, reference_date, fmt, top, fail_on):
     from factcheck.verdict import FAIL_ON, check_claim_in
 
     texts = input_lines(claims, from_file, what="claim")
-    first = next(texts)  # bad input fails before any source is read or any note printed
+    texts = itertools.chain([next(texts)], texts)  # fail on empty input before reading sources
     corpus = open_corpus(sources, db, reference_date)
     failing = FAIL_ON.get(fail_on, set())
     failed = []
 
     def results():
-        for text in itertools.chain([first], texts):
+        for text in texts:
             result = check_claim_in(corpus.index, text, top=top).to_dict()
             if result["verdict"] in failing:
                 failed.append(text)
@@ -231,7 +231,33 @@ def quote(quote, speaker, date, from_file, sources, db, reference_date, fmt):
         factcheck quote "Nobody is talking about gas" --speaker Peskov --date "December 8"
         factcheck quote --from quotes.jsonl --format jsonl
     """
-    raise FactcheckError("'factcheck quote' is not implemented yet")
+    from factcheck import report
+    from factcheck.verify import parse_request, verify_quote
+
+    lines = input_lines([quote] if quote is not None else [], from_file, what="quote")
+    corpus = open_corpus(sources, db, reference_date)
+    problems = 0
+
+    def checks() -> Iterator[dict]:
+        nonlocal problems
+        for line in lines:
+            text, who, when = parse_request(line, speaker=speaker, date=date)
+            result = verify_quote(text, speaker=who, date=when, index=corpus.index)
+            problems += not result.verified
+            yield result.to_dict()
+
+    if fmt == "csv":
+        report.stream(checks(), sys.stdout, fmt=fmt, columns=report.QUOTE_CHECK_CSV_COLUMNS)
+    else:
+        report.stream(
+            checks(),
+            sys.stdout,
+            fmt=fmt,
+            columns=report.QUOTE_CHECK_COLUMNS,
+            rows=report.quote_check_rows,
+            heading=lambda r: report.quote_check_heading(r, markdown=fmt == "markdown"),
+        )
+    return ExitStatus.PROBLEM if problems else ExitStatus.OK
 
 
 @cli.command()
@@ -320,51 +346,123 @@ def index():
 @index.command("add")
 @click.argument("sources", nargs=-1, required=True)
 @click.option("--db", envvar="FACTCHECK_DB", metavar="PATH", help="Index file.")
-def index_add(sources, db):
+@click.option(
+    "--prune", is_flag=True, help="Also remove indexed documents under SOURCES that are gone."
+)
+@click.option(
+    "--reference-date",
+    callback=validate_reference_date,
+    metavar="YYYY-MM-DD",
+    help="Anchors relative and year-less dates when a source has no date.",
+)
+def index_add(sources, db, prune, reference_date):
     """Add files, folders or URLs to the index.
 
+    Unchanged documents are skipped, changed ones replaced; documents are committed in
+    batches, so an interrupted run keeps what it had done. Exit code 2 when a source failed.
+
     \b
-    Example:
+    Examples:
         factcheck index add archive/
+        factcheck index add archive/ --prune
     """
-    raise FactcheckError("'factcheck index add' is not implemented yet")
+    from factcheck.corpus import add_sources, resolve_db_path, source_items
+    from factcheck.store import Index
+
+    options = {"reference_date": reference_date, "prune": prune, "on_error": warn}
+    with Index(resolve_db_path(db)) as store:
+        if sys.stderr.isatty():
+            total = sum(1 for _ in source_items(sources))
+            with click.progressbar(length=total, label="Indexing", file=sys.stderr) as bar:
+                summary = add_sources(
+                    store, sources, on_progress=lambda _: bar.update(1), **options
+                )
+        else:
+            summary = add_sources(store, sources, **options)
+        click.echo(
+            f"{summary.added} added, {summary.updated} updated, {summary.unchanged} unchanged,"
+            f" {summary.removed} removed, {summary.failed} failed;"
+            f" {store.document_count()} documents in {store.path}",
+            err=True,
+        )
+    return ExitStatus.ERROR if summary.failed else ExitStatus.OK
 
 
 @index.command("list")
 @click.option("--db", envvar="FACTCHECK_DB", metavar="PATH", help="Index file.")
-def index_list(db):
-    """List the indexed documents.
+@format_option("table", "json", "jsonl", "csv", "markdown")
+def index_list(db, fmt):
+    """List the indexed documents: source, title, date, quotes and passages.
 
     \b
     Example:
-        factcheck index list
+        factcheck index list --format csv
     """
-    raise FactcheckError("'factcheck index list' is not implemented yet")
+    from factcheck import report
+    from factcheck.corpus import resolve_db_path
+    from factcheck.store import Index
+
+    columns = [
+        report.Column("Source", lambda r: r["source"], 40),
+        report.Column("Title", lambda r: r["title"], 40),
+        report.Column("Date", lambda r: r["date"]),
+        report.Column("Quotes", lambda r: r["quotes"]),
+        report.Column("Passages", lambda r: r["passages"]),
+    ]
+    with Index(resolve_db_path(db), create=False) as store:
+        documents = (d.to_dict() for d in store.documents())
+        report.stream(documents, sys.stdout, fmt=fmt, columns=columns)
 
 
 @index.command("remove")
 @click.argument("sources", nargs=-1, required=True)
 @click.option("--db", envvar="FACTCHECK_DB", metavar="PATH", help="Index file.")
 def index_remove(sources, db):
-    """Remove documents from the index.
+    """Remove documents from the index: SOURCE as listed, or a folder for all below it.
 
     \b
     Example:
         factcheck index remove archive/old-story.txt
     """
-    raise FactcheckError("'factcheck index remove' is not implemented yet")
+    from factcheck.corpus import resolve_db_path, stale_sources
+    from factcheck.store import Index
+
+    with Index(resolve_db_path(db), create=False) as store:
+        indexed = store.sources()
+        removed = store.remove(stale_sources(indexed, sources, seen=set()))
+        click.echo(
+            f"{removed} removed; {store.document_count()} documents in {store.path}", err=True
+        )
+    missing = [s for s in sources if not stale_sources(indexed, [s], seen=set())]
+    if missing:
+        raise InputError(f"not in the index: {', '.join(missing)}")
 
 
 @index.command("stats")
 @click.option("--db", envvar="FACTCHECK_DB", metavar="PATH", help="Index file.")
-def index_stats(db):
-    """Show what the index holds.
+@format_option("table", "json")
+def index_stats(db, fmt):
+    """Show what the index holds: documents, passages, quotes, speakers, size on disk.
 
     \b
     Example:
-        factcheck index stats
+        factcheck index stats --format json
     """
-    raise FactcheckError("'factcheck index stats' is not implemented yet")
+    import json
+
+    from factcheck.corpus import resolve_db_path
+    from factcheck.store import Index
+
+    with Index(resolve_db_path(db), create=False) as store:
+        stats = store.stats().to_dict()
+    if fmt == "json":
+        click.echo(json.dumps(stats, indent=2))
+        return
+    stats["text_bytes"] = f"{stats['text_bytes'] / 2**20:.1f} MB"
+    stats["size_on_disk"] = f"{stats['size_on_disk'] / 2**20:.1f} MB"
+    width = max(map(len, stats))
+    for key, value in stats.items():
+        click.echo(f"{key.replace('_', ' '):<{width}}  {value}")
 
 
 def main() -> None:

@@ -237,3 +237,50 @@ def document_text(document: dict, *, markdown: bool = False) -> str:
         [Column("Field", lambda r: r["field"]), Column("Value", lambda r: r["value"], 80)],
     )
     return f"{meta}\n\n{document['text']}\n"
+
+
+# Quote checks ------------------------------------------------------------------------------
+
+QUOTE_CHECK_COLUMNS = [
+    Column("Status", lambda r: r.get("status")),
+    Column("Speaker (role)", who, 28),
+    Column("Date", when, 10),
+    Column("Source's words", lambda r: r.get("diff") or trim(r.get("matched"), 240), 60),
+    Column("Source", where, 30),
+]
+
+QUOTE_CHECK_CSV_COLUMNS = [
+    Column(name, lambda r, name=name: r.get(name))
+    for name in (
+        "quote",
+        "claimed_speaker",
+        "claimed_date",
+        "status",
+        "speaker",
+        "role",
+        "date",
+        "matched",
+        "score",
+        "diff",
+        "source",
+        "line",
+        "rationale",
+    )
+]
+
+
+def quote_check_rows(result: dict) -> list[dict]:
+    """The evidence of a quote check, then the other sources with the same words."""
+    if not result.get("source"):
+        return []
+    return [result, *({"status": "also", **other} for other in result.get("others", []))]
+
+
+def quote_check_heading(result: dict, *, markdown: bool = False) -> str:
+    claimed = ", ".join(
+        filter(None, [result.get("claimed_speaker"), display_date(result.get("claimed_date"))])
+    )
+    claimed = f" ({claimed})" if claimed else ""
+    if markdown:
+        return f"### {result['quote']}{claimed}\n\n**{result['status']}**: {result['rationale']}\n"
+    return f"Quote: {result['quote']}{claimed}\n{result['status']}: {result['rationale']}"

@@ -15,7 +15,8 @@ SEED = Path(__file__).resolve().parents[1] / "seeds" / "russia-gas-union.txt"
 
 @pytest.fixture(scope="module")
 def seed_quotes():
-    return extract_quotes(read_file(SEED))
+    (document,) = read_file(SEED)
+    return extract_quotes(document)
 
 
 def _by_start(quotes, words):
