@@ -174,13 +174,13 @@ INNER_NAME_RE = re.compile(
 def own_names(passage: Passage) -> set[str]:
     """Names the passage itself brings in, other than its speaker's: the capitalised words of
     its text and of its speaker's role, titles left out ("Riverton" from "Riverton mayor")."""
-    role = [w for w in words(passage.role or "") if w not in ROLE_WORDS]
     found = {w for token in INNER_NAME_RE.findall(passage.text) for w in words(token)}
+    found |= set(words(passage.role or ""))
     speaker = {fold(w) for w in words(passage.speaker or "")}
     if passage.kind == "narrative":
         speaker |= actor_stems(passage)
-    names = {fold(w) for w in found | set(role) if w not in NOT_NAMES and w not in STOPWORDS}
-    return names - speaker
+    ignored = NOT_NAMES | STOPWORDS | ROLE_WORDS
+    return {fold(w) for w in found if w not in ignored} - speaker
 
 
 def clauses(text: str) -> list[str]:
