@@ -174,7 +174,9 @@ NOT_NAMES = frozenset(
 
 # Words that name an intention or a possibility rather than the event itself: a passage
 # need not repeat them ("Larkport plans to sell" is about selling).
-MODALITY_STEMS = _stems("plan plans planned intend intends want wants seek seeks try aim hope")
+MODALITY_STEMS = _stems(
+    "plan plans planned intend intends want wants seek seeks try aim hope going gonna"
+)
 # Irregular verb forms, so that "fell" matches "fall" and "sold" matches "sell".
 IRREGULAR_VERBS = {
     form: verb

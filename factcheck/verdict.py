@@ -115,7 +115,8 @@ def negations(text: str, governed: Iterable[str] | None = None) -> list[str]:
 
 
 def hedges(clause: str) -> list[str]:
-    """Words that make a clause hypothetical or a question: it asserts nothing."""
+    """Words that make a clause hypothetical or a question: it asserts nothing (unless the
+    claim is hypothetical in the same way)."""
     found = [w for w in tokens(clause) if w in HEDGE_WORDS]
     return found + (["?"] if clause.rstrip(" \"'”’)").endswith("?") else [])
 
@@ -220,7 +221,7 @@ def judge(claim: Claim, match: Match) -> Evidence:
         missing = ", ".join(claim_words(claim, match.missing)) or "the claim's content"
         reason = f"off topic: does not mention {missing}"
         return Evidence(passage, "neutral", score, match.relevance, reason, subject)
-    hedged = hedges(match.focus)
+    hedged = sorted(set(hedges(match.focus)) - set(hedges(claim.text)))
     if hedged:
         reason = f"hypothetical or a question ({', '.join(hedged)})"
         return Evidence(passage, "neutral", score, match.relevance, reason, subject)

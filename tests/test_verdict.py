@@ -142,6 +142,12 @@ def test_stance_of_a_narrative_sentence(text, expected):
     assert stance(CLAIM, passage(text)).stance == expected
 
 
+def test_a_hypothetical_claim_may_be_supported_by_the_same_hypothesis():
+    claim = "If Russia demands political concessions for gas, Uzbekistan will walk away"
+    text = "If Russia demands political concessions for gas, Uzbekistan will walk away."
+    assert stance(claim, passage(text)).stance == "supports"
+
+
 def test_a_negative_claim_is_supported_by_a_denial():
     claim = "Russia does not demand political concessions for gas"
     assert stance(claim, PESKOV).stance == "supports"
