@@ -126,6 +126,9 @@ class Evidence:
     relevance: float = 0.0
     reason: str = ""  # why this stance, in words: "negated by 'nobody'"
     for_subject: bool = False  # the speaker is, or speaks for, the party the claim is about
+    # Who speaks: the speaker with their role, or for a narrative sentence that reports speech
+    # ("The Kremlin on December 8 denied ...") the one it reports; None when nobody does.
+    actor: str | None = None
 
     def to_dict(self) -> dict:
         p = self.passage
@@ -143,6 +146,7 @@ class Evidence:
             "url": p.url,
             "reason": self.reason,
             "for_subject": self.for_subject,
+            "actor": self.actor,
         }
 
 

@@ -168,9 +168,17 @@ QUOTE_COLUMNS = [
     Column("Source", where, 30),
 ]
 
+
+def evidence_who(row: dict) -> str:
+    """The speaker (role), or for the article's own sentence whom it reports, or "(article)"."""
+    if row.get("speaker"):
+        return who(row)
+    return f"{row['actor']} (per article)" if row.get("actor") else "(article)"
+
+
 EVIDENCE_COLUMNS = [
     Column("Stance", lambda r: r.get("stance")),
-    Column("Speaker (role)", who, 28),
+    Column("Speaker (role)", evidence_who, 28),
     Column("Date", when, 10),
     Column("Quote", lambda r: trim(r.get("quote"), 240), 56),
     Column("Source", where, 30),

@@ -215,20 +215,21 @@ def judge(claim: Claim, match: Match) -> Evidence:
     """The stance, score and reason of one matched passage."""
     passage = match.passage
     subject = speaks_for_subject(claim, passage)
+    speaker = actor(passage)
     score = min(1.0, match.relevance + (SUBJECT_SPEAKER_BONUS if subject else 0.0))
     score *= KIND_WEIGHT.get(passage.kind, 0.9)
     if not on_topic(match):
         missing = ", ".join(claim_words(claim, match.missing)) or "the claim's content"
         reason = f"off topic: does not mention {missing}"
-        return Evidence(passage, "neutral", score, match.relevance, reason, subject)
+        return Evidence(passage, "neutral", score, match.relevance, reason, subject, speaker)
     hedged = sorted(set(hedges(match.focus)) - set(hedges(claim.text)))
     if hedged:
         reason = f"hypothetical or a question ({', '.join(hedged)})"
-        return Evidence(passage, "neutral", score, match.relevance, reason, subject)
+        return Evidence(passage, "neutral", score, match.relevance, reason, subject, speaker)
     other = other_doer(claim, passage, match.focus)
     if other:
         reason = f"about what {other} did, not {' '.join(claim_words(claim, claim.subject))}"
-        return Evidence(passage, "neutral", score, match.relevance, reason, subject)
+        return Evidence(passage, "neutral", score, match.relevance, reason, subject, speaker)
     claim_negative = len(negations(claim.text)) % 2 == 1
     mismatches = number_mismatches(claim.text, match.focus)
     flips = [
@@ -237,7 +238,7 @@ def judge(claim: Claim, match: Match) -> Evidence:
     ]
     if not flips and not mismatches and not states_verb(claim, match.passage.text):
         reason = f"does not say whether it {claim_words(claim, [claim.verb])[0]}"
-        return Evidence(passage, "neutral", score, match.relevance, reason, subject)
+        return Evidence(passage, "neutral", score, match.relevance, reason, subject, speaker)
     if mismatches:  # "600 jobs will go, not 400": a different number refutes, negated or not
         refutes = not claim_negative
         reason = "gives " + ", ".join(f"another figure than {m}" for m in mismatches)
@@ -247,7 +248,7 @@ def judge(claim: Claim, match: Match) -> Evidence:
     if claim_negative:
         reason += " (the claim itself is negative)"
     stance = "refutes" if refutes else "supports"
-    return Evidence(passage, stance, score, match.relevance, reason, subject)
+    return Evidence(passage, stance, score, match.relevance, reason, subject, speaker)
 
 
 def states_verb(claim: Claim, text: str) -> bool:
