@@ -170,47 +170,46 @@ def cli(debug: bool) -> None:
 @click.argument("claims", nargs=-1)
 @from_option("claims")
 @source_options
-@format_option("table", "json", "jsonl", "csv", "markdown")
+@format_option("table", "json", "jsonl", "csv", "markdown", "claimreview")
 @click.option("--top", default=5, show_default=True, metavar="N", help="Evidence rows per claim.")
-def claim(claims, from_file, sources, db, reference_date, fmt, top):
+@click.option(
+    "--fail-on",
+    type=click.Choice(["refuted", "unsupported"], case_sensitive=False),
+    help="Exit 1 when a claim is REFUTED, or (unsupported) anything but SUPPORTED.",
+)
+def claim(claims, from_file, sources, db, reference_date, fmt, top, fail_on):
     """Check CLAIMS against the sources and print a verdict for each.
 
     A verdict is SUPPORTED, REFUTED, CONFLICTING or NOT ENOUGH EVIDENCE, with the evidence
     that decided it: speaker (role), date, the quote, and where it stands (file:line).
     Claims come from the arguments, --from FILE, or stdin (one per line; blank lines and
     lines starting with # are skipped); results stream as each claim is checked.
+    --format claimreview prints schema.org ClaimReview JSON-LD.
 
     \b
     Examples:
         factcheck claim "Russia demands political concessions for gas"
         factcheck claim --source articles/ --format jsonl < claims.txt
+        factcheck claim --from claims.txt --fail-on refuted --format claimreview
     """
     from factcheck import report
-    from factcheck.verdict import check_claim
+    from factcheck.verdict import FAIL_ON, check_claim_in
 
     texts = input_lines(claims, from_file, what="claim")
     texts = itertools.chain([next(texts)], texts)  # fail on empty input before reading sources
     corpus = open_corpus(sources, db, reference_date)
-    results = (
-        check_claim(text, corpus.index.candidates(text), top=top).to_dict() for text in texts
-    )
-    if fmt == "csv":
-        report.stream(
-            results,
-            sys.stdout,
-            fmt=fmt,
-            columns=report.EVIDENCE_CSV_COLUMNS,
-            rows=report.claim_csv_rows,
-        )
-        return
-    report.stream(
-        results,
-        sys.stdout,
-        fmt=fmt,
-        columns=report.EVIDENCE_COLUMNS,
-        rows=report.claim_rows,
-        heading=lambda r: report.claim_heading(r, markdown=fmt == "markdown"),
-    )
+    failing = FAIL_ON.get(fail_on, set())
+    failed = []
+
+    def results():
+        for text in texts:
+            result = check_claim_in(corpus.index, text, top=top).to_dict()
+            if result["verdict"] in failing:
+                failed.append(text)
+            yield result
+
+    report.stream_claims(results(), sys.stdout, fmt=fmt)
+    return ExitStatus.PROBLEM if failed else ExitStatus.OK
 
 
 @cli.command()

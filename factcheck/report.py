@@ -168,9 +168,17 @@ QUOTE_COLUMNS = [
     Column("Source", where, 30),
 ]
 
+
+def evidence_who(row: dict) -> str:
+    """The speaker (role), or for the article's own sentence whom it reports, or "(article)"."""
+    if row.get("speaker"):
+        return who(row)
+    return f"{row['actor']} (per article)" if row.get("actor") else "(article)"
+
+
 EVIDENCE_COLUMNS = [
     Column("Stance", lambda r: r.get("stance")),
-    Column("Speaker (role)", who, 28),
+    Column("Speaker (role)", evidence_who, 28),
     Column("Date", when, 10),
     Column("Quote", lambda r: trim(r.get("quote"), 240), 56),
     Column("Source", where, 30),
@@ -204,6 +212,26 @@ def claim_heading(result: dict, *, markdown: bool = False) -> str:
     if markdown:
         return f"### {result['claim']}\n\n**{result['verdict']}**: {result['rationale']}\n"
     return f"Claim: {result['claim']}\nVerdict: {result['verdict']} ({result['rationale']})"
+
+
+def stream_claims(results: Iterable[dict], out: TextIO, *, fmt: str) -> None:
+    """Claim results in ``fmt``: a table (or Markdown) per claim under a heading naming the
+    claim and its verdict, one CSV row per evidence row, JSON, or ClaimReview JSON-LD."""
+    if fmt == "claimreview":
+        from factcheck.claimreview import claim_review
+
+        stream_json((claim_review(r) for r in results), out, lines=False)
+    elif fmt == "csv":
+        stream(results, out, fmt=fmt, columns=EVIDENCE_CSV_COLUMNS, rows=claim_csv_rows)
+    else:
+        stream(
+            results,
+            out,
+            fmt=fmt,
+            columns=EVIDENCE_COLUMNS,
+            rows=claim_rows,
+            heading=lambda r: claim_heading(r, markdown=fmt == "markdown"),
+        )
 
 
 def document_text(document: dict, *, markdown: bool = False) -> str:
