@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from typing import TextIO
@@ -169,46 +170,46 @@ def cli(debug: bool) -> None:
 @click.argument("claims", nargs=-1)
 @from_option("claims")
 @source_options
-@format_option("table", "json", "jsonl", "csv", "markdown")
+@format_option("table", "json", "jsonl", "csv", "markdown", "claimreview")
 @click.option("--top", default=5, show_default=True, metavar="N", help="Evidence rows per claim.")
-def claim(claims, from_file, sources, db, reference_date, fmt, top):
+@click.option(
+    "--fail-on",
+    type=click.Choice(["refuted", "unsupported"], case_sensitive=False),
+    help="Exit 1 when a claim is REFUTED, or (unsupported) anything but SUPPORTED.",
+)
+def claim(claims, from_file, sources, db, reference_date, fmt, top, fail_on):
     """Check CLAIMS against the sources and print a verdict for each.
 
     A verdict is SUPPORTED, REFUTED, CONFLICTING or NOT ENOUGH EVIDENCE, with the evidence
     that decided it: speaker (role), date, the quote, and where it stands (file:line).
     Claims come from the arguments, --from FILE, or stdin (one per line; blank lines and
     lines starting with # are skipped); results stream as each claim is checked.
+    --format claimreview prints schema.org ClaimReview JSON-LD.
 
     \b
     Examples:
         factcheck claim "Russia demands political concessions for gas"
         factcheck claim --source articles/ --format jsonl < claims.txt
+        factcheck claim --from claims.txt --fail-on refuted --format claimreview
     """
     from factcheck import report
-    from factcheck.verdict import check_claim
+    from factcheck.verdict import FAIL_ON, check_claim_in
 
     texts = input_lines(claims, from_file, what="claim")
+    texts = itertools.chain([next(texts)], texts)  # fail on empty input before reading sources
     corpus = open_corpus(sources, db, reference_date)
-    results = (
-        check_claim(text, corpus.index.candidates(text), top=top).to_dict() for text in texts
-    )
-    if fmt == "csv":
-        report.stream(
-            results,
-            sys.stdout,
-            fmt=fmt,
-            columns=report.EVIDENCE_CSV_COLUMNS,
-            rows=report.claim_csv_rows,
-        )
-        return
-    report.stream(
-        results,
-        sys.stdout,
-        fmt=fmt,
-        columns=report.EVIDENCE_COLUMNS,
-        rows=report.claim_rows,
-        heading=lambda r: report.claim_heading(r, markdown=fmt == "markdown"),
-    )
+    failing = FAIL_ON.get(fail_on, set())
+    failed = []
+
+    def results():
+        for text in texts:
+            result = check_claim_in(corpus.index, text, top=top).to_dict()
+            if result["verdict"] in failing:
+                failed.append(text)
+            yield result
+
+    report.stream_claims(results(), sys.stdout, fmt=fmt)
+    return ExitStatus.PROBLEM if failed else ExitStatus.OK
 
 
 @cli.command()
@@ -263,18 +264,83 @@ def quote(quote, speaker, date, from_file, sources, db, reference_date, fmt):
 @click.argument("drafts", nargs=-1, required=True)
 @source_options
 @format_option("table", "json", "jsonl", "csv", "markdown", "github")
-def check(drafts, sources, db, reference_date, fmt):
+@click.option(
+    "--fail-on",
+    metavar="STATUSES",
+    help="Comma-separated statuses that fail the check (exit 1), or 'none'."
+    " [default: misquoted,misattributed,wrong-date,not-found]",
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    metavar="FILE",
+    help="Configuration file (default: the nearest .factcheck.toml or pyproject.toml"
+    " [tool.factcheck] above the first draft).",
+)
+def check(drafts, sources, db, reference_date, fmt, fail_on, config_path):
     """Verify every quote in DRAFTS (.md, .txt, .html files or folders) against the sources.
 
-    Prints file:line:column findings and exits 1 when a quote is misquoted, misattributed,
-    wrongly dated or not found.
+    Each quote the draft attributes (direct quotes, and quoted fragments) is checked as
+    'factcheck quote' checks one: VERIFIED, MISQUOTED, MISATTRIBUTED, WRONG DATE or NOT
+    FOUND, cited as FILE:LINE:COLUMN (the file's lines: front matter counts, and an HTML
+    draft's line and column are in its markup), with the source's words and a fix. A quote
+    with no speaker is checked for its words; a quote split around its attribution is
+    checked whole. Paraphrase (reported speech without quote marks) is counted, not
+    checked: it makes no claim to the source's exact words. Exit code 1 when a quote's
+    status is one of --fail-on, 0 otherwise (also when the drafts hold no quotes), 2 for
+    unusable input. Skip a quote with <!-- factcheck: ignore --> on its line, or alone on
+    the line before it.
+
+    \b
+    Configuration: .factcheck.toml (top-level keys) or [tool.factcheck] in pyproject.toml,
+    the nearest above the first draft; paths are relative to that file, options override:
+        sources = ["archive/"]        # files, folders, URLs to check against
+        db = "index.db"               # an index, when there are no sources
+        fail-on = ["misquoted", "misattributed", "wrong-date"]   # or ["none"]
+        ignore = ["interviews/*", "*.draft.md"]   # drafts to skip (glob patterns)
+        ignore-quotes = ["^No comment"]           # quotes to skip (regular expressions)
+        reference-date = "2024-05-01" # anchors year-less dates when a draft has none
 
     \b
     Examples:
         factcheck check draft.md --source archive/
-        factcheck check drafts/ --format github
+        factcheck check drafts/ --format github --fail-on misquoted,misattributed
     """
-    raise FactcheckError("'factcheck check' is not implemented yet")
+    from factcheck import report
+    from factcheck.config import project_config
+    from factcheck.draft import PROBLEMS, fail_statuses, find_quotes, verify_draft_quote
+    from factcheck.verify import STATUSES
+
+    config = project_config(config_path, drafts[0])
+    statuses = PROBLEMS
+    if fail_on is not None or config.fail_on is not None:
+        statuses = fail_statuses(fail_on.split(",") if fail_on is not None else config.fail_on)
+    found = find_quotes(
+        drafts, config=config, reference_date=reference_date or config.reference_date
+    )
+    for empty in (f for f in found if f.empty):
+        note(f"{empty.file}: empty draft, no quotes found")
+    for warning in (w for f in found for w in f.warnings):
+        if fmt == "github":
+            click.echo(report.draft_warning_annotation(warning))
+        warn(warning)
+    quotes = [q for f in found for q in f.quotes]
+    ignored = sum(f.ignored for f in found)
+    paraphrases = sum(f.paraphrases for f in found)
+    if not quotes:
+        extra = report.draft_summary({}, ignored=ignored, paraphrases=paraphrases)
+        note(f"no quotes found{extra.removeprefix('0 quotes: none checked')}")
+        if fmt in ("json", "jsonl"):
+            report.stream_json([], sys.stdout, lines=fmt == "jsonl")
+        return ExitStatus.OK
+    corpus = open_corpus(sources or config.existing_sources(), db or config.db, reference_date)
+    results = [verify_draft_quote(q, index=corpus.index).to_dict() for q in quotes]
+    failing = sum(r["status"] in statuses for r in results)
+    counts = {status: sum(r["status"] == status for r in results) for status in STATUSES}
+    summary = report.draft_summary(counts, ignored=ignored, paraphrases=paraphrases)
+    report.render_draft_check(results, sys.stdout, fmt=fmt, failing=statuses, summary=summary)
+    return ExitStatus.PROBLEM if failing else ExitStatus.OK
 
 
 @cli.command()
@@ -345,51 +411,123 @@ def index():
 @index.command("add")
 @click.argument("sources", nargs=-1, required=True)
 @click.option("--db", envvar="FACTCHECK_DB", metavar="PATH", help="Index file.")
-def index_add(sources, db):
+@click.option(
+    "--prune", is_flag=True, help="Also remove indexed documents under SOURCES that are gone."
+)
+@click.option(
+    "--reference-date",
+    callback=validate_reference_date,
+    metavar="YYYY-MM-DD",
+    help="Anchors relative and year-less dates when a source has no date.",
+)
+def index_add(sources, db, prune, reference_date):
     """Add files, folders or URLs to the index.
 
+    Unchanged documents are skipped, changed ones replaced; documents are committed in
+    batches, so an interrupted run keeps what it had done. Exit code 2 when a source failed.
+
     \b
-    Example:
+    Examples:
         factcheck index add archive/
+        factcheck index add archive/ --prune
     """
-    raise FactcheckError("'factcheck index add' is not implemented yet")
+    from factcheck.corpus import add_sources, resolve_db_path, source_items
+    from factcheck.store import Index
+
+    options = {"reference_date": reference_date, "prune": prune, "on_error": warn}
+    with Index(resolve_db_path(db)) as store:
+        if sys.stderr.isatty():
+            total = sum(1 for _ in source_items(sources))
+            with click.progressbar(length=total, label="Indexing", file=sys.stderr) as bar:
+                summary = add_sources(
+                    store, sources, on_progress=lambda _: bar.update(1), **options
+                )
+        else:
+            summary = add_sources(store, sources, **options)
+        click.echo(
+            f"{summary.added} added, {summary.updated} updated, {summary.unchanged} unchanged,"
+            f" {summary.removed} removed, {summary.failed} failed;"
+            f" {store.document_count()} documents in {store.path}",
+            err=True,
+        )
+    return ExitStatus.ERROR if summary.failed else ExitStatus.OK
 
 
 @index.command("list")
 @click.option("--db", envvar="FACTCHECK_DB", metavar="PATH", help="Index file.")
-def index_list(db):
-    """List the indexed documents.
+@format_option("table", "json", "jsonl", "csv", "markdown")
+def index_list(db, fmt):
+    """List the indexed documents: source, title, date, quotes and passages.
 
     \b
     Example:
-        factcheck index list
+        factcheck index list --format csv
     """
-    raise FactcheckError("'factcheck index list' is not implemented yet")
+    from factcheck import report
+    from factcheck.corpus import resolve_db_path
+    from factcheck.store import Index
+
+    columns = [
+        report.Column("Source", lambda r: r["source"], 40),
+        report.Column("Title", lambda r: r["title"], 40),
+        report.Column("Date", lambda r: r["date"]),
+        report.Column("Quotes", lambda r: r["quotes"]),
+        report.Column("Passages", lambda r: r["passages"]),
+    ]
+    with Index(resolve_db_path(db), create=False) as store:
+        documents = (d.to_dict() for d in store.documents())
+        report.stream(documents, sys.stdout, fmt=fmt, columns=columns)
 
 
 @index.command("remove")
 @click.argument("sources", nargs=-1, required=True)
 @click.option("--db", envvar="FACTCHECK_DB", metavar="PATH", help="Index file.")
 def index_remove(sources, db):
-    """Remove documents from the index.
+    """Remove documents from the index: SOURCE as listed, or a folder for all below it.
 
     \b
     Example:
         factcheck index remove archive/old-story.txt
     """
-    raise FactcheckError("'factcheck index remove' is not implemented yet")
+    from factcheck.corpus import resolve_db_path, stale_sources
+    from factcheck.store import Index
+
+    with Index(resolve_db_path(db), create=False) as store:
+        indexed = store.sources()
+        removed = store.remove(stale_sources(indexed, sources, seen=set()))
+        click.echo(
+            f"{removed} removed; {store.document_count()} documents in {store.path}", err=True
+        )
+    missing = [s for s in sources if not stale_sources(indexed, [s], seen=set())]
+    if missing:
+        raise InputError(f"not in the index: {', '.join(missing)}")
 
 
 @index.command("stats")
 @click.option("--db", envvar="FACTCHECK_DB", metavar="PATH", help="Index file.")
-def index_stats(db):
-    """Show what the index holds.
+@format_option("table", "json")
+def index_stats(db, fmt):
+    """Show what the index holds: documents, passages, quotes, speakers, size on disk.
 
     \b
     Example:
-        factcheck index stats
+        factcheck index stats --format json
     """
-    raise FactcheckError("'factcheck index stats' is not implemented yet")
+    import json
+
+    from factcheck.corpus import resolve_db_path
+    from factcheck.store import Index
+
+    with Index(resolve_db_path(db), create=False) as store:
+        stats = store.stats().to_dict()
+    if fmt == "json":
+        click.echo(json.dumps(stats, indent=2))
+        return
+    stats["text_bytes"] = f"{stats['text_bytes'] / 2**20:.1f} MB"
+    stats["size_on_disk"] = f"{stats['size_on_disk'] / 2**20:.1f} MB"
+    width = max(map(len, stats))
+    for key, value in stats.items():
+        click.echo(f"{key.replace('_', ' '):<{width}}  {value}")
 
 
 def main() -> None:

@@ -7,15 +7,18 @@ index at ``--db`` / ``FACTCHECK_DB`` / the user data directory, else the bundled
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from factcheck.errors import SourceError
 from factcheck.passages import passages_of
 from factcheck.records import Document, Passage, Quote
-from factcheck.sources import bundled_sources, read_source
-from factcheck.store import Index
+from factcheck.sources import bundled_sources, iter_folder, read_source
+from factcheck.store import Index, content_hash
+
+BATCH_DOCUMENTS = 100  # documents per transaction: what a crash can lose at most
+BATCH_BYTES = 8 * 2**20  # ... and a bound on the text a batch holds in memory
 
 
 def default_db_path() -> Path:
@@ -48,25 +51,133 @@ class Corpus:
         return self.index.document_count()
 
 
+@dataclass
+class AddSummary:
+    """What :func:`add_sources` did, document by document."""
+
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    failed: int = 0
+    bytes: int = 0  # text analysed and stored
+
+    @property
+    def seen(self) -> int:
+        return self.added + self.updated + self.unchanged + self.failed
+
+
+def source_items(sources: Iterable[str]) -> Iterator[tuple[str, bool]]:
+    """Each file of a folder (recursively), other sources (files, URLs) as given: the unit of
+    progress, and of failure, so one unreadable file never hides the rest of its folder.
+    The flag says whether the item was found inside a folder."""
+    for source in sources:
+        if Path(source).is_dir():
+            files = iter_folder(Path(source))
+            first = next(files, None)
+            if first is None:
+                yield source, False  # reading it reports "folder has no readable files"
+                continue
+            yield str(first), True
+            yield from ((str(file), True) for file in files)
+        else:
+            yield source, False
+
+
+def source_key(source: str) -> str:
+    """A source as documents read from it are labelled: paths normalised, URLs as given."""
+    return source if "://" in source else str(Path(source))
+
+
+def stale_sources(indexed: Iterable[str], given: Iterable[str], seen: set[str]) -> list[str]:
+    """Indexed sources equal to, or inside, one of ``given`` that were not ``seen``: inside
+    a folder (``archive/story.txt``) or a JSON file of records (``records.jsonl#3``)."""
+    roots = [source_key(source) for source in given]
+    prefixes = tuple(root.rstrip("/") + mark for root in roots for mark in "/#")
+    return [
+        source
+        for source in indexed
+        if source not in seen and (source in roots or source.startswith(prefixes))
+    ]
+
+
+def add_sources(
+    index: Index,
+    sources: Iterable[str],
+    *,
+    reference_date: str | None = None,
+    prune: bool = False,
+    on_progress: Callable[[str], None] | None = None,
+    on_error: Callable[[SourceError], None] | None = None,
+) -> AddSummary:
+    """Index ``sources`` incrementally, streaming: a source whose text is already indexed is
+    skipped before analysis, a changed one replaces its old version, and documents are
+    committed in batches so an interrupted run keeps every batch before the interruption.
+
+    ``prune`` then removes indexed documents under ``sources`` that are gone. A source that
+    fails goes to ``on_error`` (else raises); ``on_progress`` gets each source when done."""
+    sources = list(sources)
+    summary, seen = AddSummary(), set()
+    batch: list[tuple[Document, list[Passage]]] = []
+    batch_bytes = 0
+
+    def flush() -> None:
+        nonlocal batch_bytes
+        index.add_batch(batch)
+        batch.clear()
+        batch_bytes = 0
+
+    for item, in_folder in source_items(sources):
+        try:
+            for document in read_source(item):
+                seen.add(document.source)
+                known = index.indexed_hash(document.source)
+                if known == content_hash(document.text):
+                    summary.unchanged += 1
+                    continue
+                if known is None:
+                    summary.added += 1
+                else:
+                    summary.updated += 1
+                size = len(document.text.encode("utf-8", "surrogatepass"))
+                summary.bytes += size
+                batch_bytes += size
+                batch.append((document, analyse(document, reference_date=reference_date)[1]))
+                if len(batch) >= BATCH_DOCUMENTS or batch_bytes > BATCH_BYTES:
+                    flush()
+        except SourceError as error:
+            summary.failed += 1
+            if on_error is not None:
+                on_error(error)
+            elif not in_folder:  # a binary or unreadable file inside a folder is skipped
+                raise
+        if on_progress is not None:
+            on_progress(item)
+    flush()
+    if prune:
+        summary.removed = index.remove(stale_sources(index.sources(), sources, seen))
+    return summary
+
+
 def build_corpus(
     sources: Iterable[str],
     *,
     reference_date: str | None = None,
     on_error: Callable[[SourceError], None] | None = None,
 ) -> Index:
-    """An in-memory index of ``sources``; a source that fails goes to ``on_error`` when given,
-    and the run fails only when no document at all could be read."""
+    """An in-memory index of ``sources``, built as ``factcheck index add`` builds one.
+
+    A source that fails goes to ``on_error`` (when given) once the others are read; when no
+    document at all could be read, the run fails with the first error, as one error."""
     index = Index(None)
-    for source in sources:
-        try:
-            for document in read_source(source):
-                index.add(document, analyse(document, reference_date=reference_date)[1])
-        except SourceError as error:
-            if on_error is None:
-                raise
-            on_error(error)
+    errors: list[SourceError] = []
+    add_sources(index, sources, reference_date=reference_date, on_error=errors.append)
     if not index.document_count():
-        raise SourceError("no readable documents in the given sources")
+        raise errors[0] if errors else SourceError("no readable documents in the given sources")
+    for error in errors:
+        if on_error is None:
+            raise error
+        on_error(error)
     return index
 
 

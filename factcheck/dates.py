@@ -142,3 +142,48 @@ def same_day(a: str | None, b: str | None) -> bool:
 def year_of(value: str | None) -> int | None:
     parts = split_iso(value) if value else None
     return parts[0] if parts else None
+
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# Relative day expressions as news writes them: "on Monday", "last Tuesday night", "yesterday".
+RELATIVE_RE = re.compile(
+    r"\b(?:(?:on|last|this|next|early|late)\s+)?(?P<weekday>"
+    + "|".join(WEEKDAYS)
+    + r")(?:\s+(?:morning|afternoon|evening|night))?\b"
+    r"|\b(?P<word>yesterday|today|tonight|last\s+night|this\s+(?:morning|afternoon|evening)"
+    r"|(?:last|this|earlier\s+this)\s+(?:week|month|year))\b",
+    re.IGNORECASE,
+)
+_SPACE = re.compile(r"\s+")
+_DAYS_BACK = {"yesterday": 1, "last night": 1, "today": 0, "tonight": 0}
+
+
+def find_relative_dates(text: str) -> list[tuple[int, int, str]]:
+    """Weekday and relative day expressions in ``text``: (start, end, words as written)."""
+    return [(m.start(), m.end(), m.group(0)) for m in RELATIVE_RE.finditer(text)]
+
+
+def resolve_relative(expression: str, anchor: str | None) -> str | None:
+    """The ISO day a relative expression names, counted back from ``anchor`` (YYYY-MM-DD).
+
+    A weekday is the latest such day on or before the anchor (``last Monday``: strictly
+    before); ``yesterday`` is the day before. Weeks, months and years name no single day,
+    and without a full anchor date nothing resolves: the caller keeps the words only.
+    """
+    parts = split_iso(anchor) if anchor else None
+    match = RELATIVE_RE.fullmatch(expression.strip())
+    if not parts or not parts[0] or not match:
+        return None
+    day = dt.date(*parts)  # type: ignore[arg-type]
+    if match.group("weekday"):
+        words = expression.lower().split()
+        back = (day.weekday() - WEEKDAYS.index(match.group("weekday").lower())) % 7
+        if words[0] == "last" and back == 0:
+            back = 7
+        if words[0] == "next":
+            back = back - 7 if back else -7
+        return (day - dt.timedelta(days=back)).isoformat()
+    back = _DAYS_BACK.get(_SPACE.sub(" ", match.group("word").lower()))
+    if back is None:
+        return None
+    return (day - dt.timedelta(days=back)).isoformat()

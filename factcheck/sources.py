@@ -1,21 +1,54 @@
 """Sources: turn paths, folders and URLs into :class:`Document` records.
 
-Every command reads its sources through :func:`read_sources`.
+Every command reads its sources through :func:`read_sources`. What a source is comes from its
+content, not only its name: HTML pages, JSON / JSON Lines records, and plain text or Markdown
+(with optional front matter). Binary files are refused.
 """
 
 from __future__ import annotations
 
-import codecs
 import importlib.resources
+import json
 import os
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
+from factcheck.encoding import (
+    SNIFF_BYTES,
+    bom_encoding,
+    decode_html,
+    decode_text,
+    is_binary,
+    utf16_without_bom,
+)
 from factcheck.errors import SourceError
+from factcheck.metadata import Metadata, clean, date_of, front_matter, names
 from factcheck.records import Document
 
+if TYPE_CHECKING:
+    from factcheck.fetch import FetchPolicy
+
+ErrorHandler = Callable[[SourceError], None]
+
 MAX_FILE_BYTES = 200 * 1024 * 1024
-TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
+JSON_SUFFIXES = {".json"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+HTML_START_RE = re.compile(
+    r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
+)
+# Record fields, most specific first.
+TEXT_FIELDS = ("text", "content", "body", "article", "maintext", "article_text")
+RECORD_FIELDS = {
+    "title": ("title", "headline"),
+    "author": ("author", "authors", "byline"),
+    "outlet": ("outlet", "publisher", "source", "site_name", "source_domain"),
+    "date": ("date", "published", "publication_date", "date_publish", "datePublished"),
+    "url": ("url", "link"),
+}
 
 
 def bundled_sources() -> list[str]:
@@ -31,69 +64,302 @@ def source_label(path: Path) -> str:
     return str(path)
 
 
-def decode(data: bytes, *, source: str) -> str:
-    """Decode file bytes: BOMs first, then UTF-8, then cp1252 (a superset of Latin-1 text)."""
-    for bom, encoding in (
-        (codecs.BOM_UTF8, "utf-8-sig"),
-        (codecs.BOM_UTF32_LE, "utf-32"),
-        (codecs.BOM_UTF32_BE, "utf-32"),
-        (codecs.BOM_UTF16_LE, "utf-16"),
-        (codecs.BOM_UTF16_BE, "utf-16"),
-    ):
-        if data.startswith(bom):
-            return data.decode(encoding, errors="replace")
-    if b"\x00" in data[:8192]:
-        raise SourceError(f"{source}: looks like a binary file, not text")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+# --- what a source is -----------------------------------------------------------------------
 
 
-def read_file(path: Path) -> Document:
+def sniff_kind(head: bytes, *, suffix: str = "", content_type: str = "") -> str:
+    """``html``, ``json``, ``jsonl`` or ``text``: from the bytes first, then the name or type."""
+    if looks_like_html(head) or suffix in HTML_SUFFIXES or "html" in content_type:
+        return "html"
+    if suffix in JSONL_SUFFIXES or content_type.endswith(("jsonl", "ndjson", "json-seq")):
+        return "jsonl"
+    if suffix in JSON_SUFFIXES or content_type.endswith("json"):
+        return "json"
+    return "text"
+
+
+def looks_like_html(head: bytes) -> bool:
+    encoding = bom_encoding(head) or utf16_without_bom(head) or "latin-1"
+    return bool(HTML_START_RE.match(head.decode(encoding, errors="replace").lstrip("\ufeff")))
+
+
+def documents_from_bytes(
+    data: bytes,
+    *,
+    source: str,
+    kind: str,
+    url: str | None = None,
+    charset: str | None = None,
+    on_error: ErrorHandler | None = None,
+) -> Iterator[Document]:
+    """The documents in a file's or a response's bytes, read as ``kind``."""
+    if kind == "html":
+        yield html_document(decode_html(data, declared=charset), source=source, url=url)
+        return
+    text = decode_text(data, source=source)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if kind == "text":
+        yield text_document(text, source=source, url=url)
+    else:
+        yield from json_documents(text, source=source, lines=kind == "jsonl", on_error=on_error)
+
+
+# --- readers --------------------------------------------------------------------------------
+
+
+def text_document(text: str, *, source: str, url: str | None = None) -> Document:
+    """Plain text or Markdown; a leading front-matter block becomes metadata."""
+    parts = front_matter(text)
+    if not parts.body or parts.body.isspace():  # not strip(): that copies a large text
+        raise SourceError(f"{source}: no text (empty)")
+    metadata = Metadata(url=url).or_else(parts.metadata)  # where it was read from comes first
+    return document(parts.body, source=source, metadata=metadata, line_offset=parts.lines)
+
+
+def html_document(html: str, *, source: str, url: str | None = None) -> Document:
+    """A web page: its article text, and metadata from markup (htmldate when there is none)."""
+    from factcheck.htmltext import extract_text, parse_html, tame_html, within_limits
+    from factcheck.metadata import guess_date, html_metadata
+
+    html = tame_html(html)
+    tree = parse_html(html)
+    metadata = html_metadata(tree, url=url)
+    text = extract_text(html, url=url)
+    if not text:
+        raise SourceError(f"{source}: no text found in the page")
+    if not metadata.date and within_limits(html, tree):
+        metadata = metadata.or_else(Metadata(date=guess_date(html, url=url)))
+    if url:  # where it was read from beats what the page claims to be
+        metadata = Metadata(url=url).or_else(metadata)
+    return document(text, source=source, metadata=metadata)
+
+
+def json_documents(
+    text: str, *, source: str, lines: bool, on_error: ErrorHandler | None = None
+) -> Iterator[Document]:
+    """Records with a text field (``text``, ``content``, ``body``...) and metadata fields.
+
+    Each record is cited as ``SOURCE#N``: N is the line for JSON Lines, the 1-based position
+    in the array for JSON. A record without text is reported through ``on_error`` and skipped.
+    """
+    found = False
+    for number, record in json_records(text, source=source, lines=lines, on_error=on_error):
+        label = f"{source}#{number}"
+        body = next((record[key] for key in TEXT_FIELDS if isinstance(record.get(key), str)), "")
+        if not body.strip():
+            report(
+                on_error,
+                SourceError(f"{label}: record has no text field ({', '.join(TEXT_FIELDS[:3])}...)"),
+            )
+            continue
+        found = True
+        yield document(body, source=label, metadata=record_metadata(record))
+    if not found:
+        raise SourceError(f"{source}: no record with text")
+
+
+def json_records(
+    text: str, *, source: str, lines: bool, on_error: ErrorHandler | None
+) -> Iterator[tuple[int, dict]]:
+    if not lines:
+        try:
+            data = json.loads(text)
+        except ValueError as error:
+            raise SourceError(f"{source}: invalid JSON ({error})") from None
+        except RecursionError:
+            raise SourceError(f"{source}: invalid JSON (nested too deeply)") from None
+        items = data if isinstance(data, list) else [data]
+        yield from ((n, item) for n, item in enumerate(items, 1) if isinstance(item, dict))
+        return
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except (ValueError, RecursionError) as error:
+            report(on_error, SourceError(f"{source}#{number}: invalid JSON ({error})"))
+            continue
+        if isinstance(item, dict):
+            yield number, item
+
+
+def record_metadata(record: dict) -> Metadata:
+    def value(name: str) -> str | None:
+        return next(filter(None, (names(record.get(key)) for key in RECORD_FIELDS[name])), None)
+
+    return Metadata(
+        title=value("title"),
+        author=value("author"),
+        outlet=value("outlet"),
+        date=date_of(value("date")),
+        url=next(filter(None, (clean(record.get(key)) for key in RECORD_FIELDS["url"])), None),
+    )
+
+
+def document(text: str, *, source: str, metadata: Metadata, line_offset: int = 0) -> Document:
+    return Document(
+        source=source,
+        text=text,
+        title=metadata.title,
+        url=metadata.url,
+        author=metadata.author,
+        outlet=metadata.outlet,
+        date=metadata.date,
+        line_offset=line_offset,
+    )
+
+
+def report(on_error: ErrorHandler | None, error: SourceError) -> None:
+    if on_error is not None:
+        on_error(error)
+
+
+# --- files, folders, URLs -------------------------------------------------------------------
+
+
+def read_file(path: Path, *, on_error: ErrorHandler | None = None) -> Iterator[Document]:
+    """The documents of one file, chosen by its content (and its suffix where content is mute)."""
     label = source_label(path)
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise SourceError(f"{label}: file is too large ({size // 2**20} MB)")
-        data = path.read_bytes()
+        with path.open("rb") as file:
+            head = file.read(SNIFF_BYTES)
+            if is_binary(head):
+                raise SourceError(f"{label}: looks like a binary file, not text")
+            file.seek(0)
+            data = file.read()  # not head + rest: that would hold a large file twice
     except FileNotFoundError:
         raise SourceError(f"{label}: no such file") from None
     except IsADirectoryError:
         raise SourceError(f"{label}: is a folder") from None
     except OSError as error:
         raise SourceError(f"{label}: cannot read ({error.strerror or error})") from None
-    text = decode(data, source=label).replace("\r\n", "\n").replace("\r", "\n")
-    if not text.strip():
-        raise SourceError(f"{label}: file is empty")
-    return Document(source=label, text=text)
+    kind = sniff_kind(head, suffix=path.suffix.lower())
+    yield from documents_from_bytes(data, source=label, kind=kind, on_error=on_error)
 
 
 def iter_folder(folder: Path) -> Iterator[Path]:
-    """Readable-looking files below ``folder``, recursively, hidden ones skipped, sorted."""
+    """Files below ``folder``, recursively, sorted; hidden files and folders are left out."""
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if not name.startswith(".") and Path(name).suffix.lower() in TEXT_SUFFIXES:
+            if not name.startswith("."):
                 yield Path(root) / name
 
 
-def read_source(source: str) -> Iterator[Document]:
-    """Documents of one source: a file, or every readable file of a folder."""
+def read_folder(folder: Path, *, on_error: ErrorHandler | None = None) -> Iterator[Document]:
+    """Every readable file of a folder; unreadable ones (binary, empty...) are reported, skipped."""
+    found = False
+    for path in iter_folder(folder):
+        try:
+            for doc in read_file(path, on_error=on_error):
+                found = True
+                yield doc
+        except SourceError as error:
+            report(on_error, SourceError(f"{error} (skipped)"))
+    if not found:
+        raise SourceError(f"{folder}: folder has no readable files")
+
+
+def read_url(
+    url: str, *, policy: FetchPolicy | None = None, on_error: ErrorHandler | None = None
+) -> Iterator[Document]:
+    from factcheck.fetch import FetchPolicy, fetch
+
+    response = fetch(url, policy=policy or FetchPolicy())
+    kind = sniff_kind(
+        response.body[:SNIFF_BYTES],
+        suffix=Path(urlsplit(response.url).path).suffix.lower(),
+        content_type=response.content_type,
+    )
+    yield from documents_from_bytes(
+        response.body,
+        source=url,
+        kind=kind,
+        url=response.url,
+        charset=response.charset,
+        on_error=on_error,
+    )
+
+
+def url_scheme(source: str) -> str | None:
+    """The scheme of a source that is a URL (``http``, ``file``...), None for a path."""
+    try:
+        scheme = urlsplit(source).scheme.lower()
+    except ValueError:  # e.g. an unclosed IPv6 bracket
+        raise SourceError(f"{source}: invalid URL") from None
+    if (len(scheme) > 1 and "://" in source) or scheme in {"file", "data"}:
+        return scheme
+    return None
+
+
+def read_source(
+    source: str,
+    *,
+    on_error: ErrorHandler | None = None,
+    policy: FetchPolicy | None = None,
+) -> Iterator[Document]:
+    """Documents of one source: a file, every readable file of a folder, or an http(s) URL.
+
+    Problems that do not stop the source (a binary file in a folder, a bad JSON Lines record)
+    go to ``on_error``; a source that yields nothing raises :class:`SourceError`.
+    """
+    if not source.strip():
+        raise SourceError("an empty source name was given")
+    scheme = url_scheme(source)
+    if scheme in {"http", "https"}:
+        yield from read_url(source, policy=policy, on_error=on_error)
+        return
     path = Path(source)
+    if scheme and not path.exists():
+        raise SourceError(f"{source}: unsupported URL scheme {scheme}: (only http and https)")
     if path.is_dir():
-        found = False
-        for file in iter_folder(path):
-            found = True
-            yield read_file(file)
-        if not found:
-            raise SourceError(f"{source}: folder has no readable files")
+        yield from read_folder(path, on_error=on_error)
     elif not path.exists():
         raise SourceError(f"{source}: no such file or folder")
     else:
-        yield read_file(path)
+        yield from read_file(path, on_error=on_error)
 
 
-def read_sources(sources: Iterable[str]) -> Iterator[Document]:
+def read_sources(
+    sources: Iterable[str],
+    *,
+    on_error: ErrorHandler | None = None,
+    policy: FetchPolicy | None = None,
+) -> Iterator[Document]:
+    """Documents of every source, in order.
+
+    Without ``on_error`` the first problem raises. With it, each problem is reported and the
+    other sources go on; if no document at all could be read, the last problem is raised
+    (the earlier ones reported), so a single bad source is one error, not a warning and an error.
+    """
+    if on_error is None:
+        for source in sources:
+            yield from read_source(source, policy=policy)
+        return
+    held: list[SourceError] = []  # problems seen before the first document
+    found = False
+
+    def hold_or_report(error: SourceError) -> None:
+        (on_error if found else held.append)(error)
+
     for source in sources:
-        yield from read_source(source)
+        try:
+            for doc in read_source(source, on_error=hold_or_report, policy=policy):
+                if not found:
+                    found = True
+                    for error in held:
+                        on_error(error)
+                yield doc
+        except SourceError as error:
+            hold_or_report(error)
+    if not found:
+        if not held:
+            raise SourceError("no sources given")
+        *earlier, last = held
+        for error in earlier:
+            on_error(error)
+        raise last

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 _TRANSLATE = str.maketrans(
     {
@@ -123,6 +124,10 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     for match in _SENTENCE_END_RE.finditer(text):
         if match.group(0)[0] == "." and _is_abbreviation(text, match.start()):
             continue
+        following = text[match.end() : match.end() + 3].lstrip()
+        # “Why not?” he said. / the U.S. economy: a lowercase word goes on the sentence
+        if following[:1].islower() and "\n" not in match.group(0):
+            continue
         spans.append((start, match.end()))
         start = match.end()
     spans.append((start, len(text)))
@@ -144,3 +149,31 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
         for m in re.finditer(r"[^\n]+(?:\n[^\n]+)*", text)
         if m.group(0).strip()
     ]
+
+
+def word_pattern(words: Iterable[str]) -> str:
+    """A regex alternation of ``words`` shaped as a trie, so that long lists match fast.
+
+    Python's regex engine tries alternatives one by one; sharing prefixes (``add(?:ed|s)?``)
+    makes a 300-word list cost about as much as one word. A space in a word matches any
+    whitespace. Longer words win over their prefixes (the optional parts are greedy).
+    """
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [
+            (r"\s+" if char == " " else re.escape(char)) + build(child)
+            for char, child in sorted(node.items())
+            if char
+        ]
+        if not branches:
+            return ""
+        group = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{group})?" if "" in node else group
+
+    return build(trie)

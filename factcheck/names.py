@@ -1,0 +1,253 @@
+"""People in news text: name mentions, the roles written around them, and who is who.
+
+News introduces a person once in full (``Kremlin spokesman Dmitry Peskov``) and then by
+surname (``Peskov``, ``Mr. Peskov``), pronoun or role (``the spokesman``). This module finds
+those mentions in plain text and keeps a per-document register that merges them, so the
+attribution stage can name every speaker the way the article first introduced them.
+Everything is rule-based: capitalisation, a few word lists, and precompiled regexes.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from factcheck.text import word_pattern
+
+# Honorifics are never part of a name and are not a role either.
+HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. miss mx mx. sir dame".split())
+
+# The head nouns of roles. A capitalised run ending in one of these is a role, not a name
+# (``Uzbek Energy Minister``); the capitalised words after it are the name.
+ROLE_HEADS = frozenset(
+    """president president-elect vice-president premier chancellor minister secretary
+    spokesman spokeswoman spokesperson spokespeople representative rep rep. senator sen. sen
+    governor gov. gov mayor chairman chairwoman chair chief ceo cfo director leader
+    ambassador envoy official adviser advisor aide strategist analyst economist professor
+    prof. prof lawyer attorney judge justice king queen prince princess emperor pope
+    commissioner councilman councilwoman councillor congressman congresswoman lawmaker
+    legislator speaker manager founder co-founder head general gen. gen colonel col.
+    lieutenant captain admiral commander officer sheriff prosecutor deputy candidate nominee
+    pollster consultant activist executive editor columnist correspondent reporter
+    counsel coordinator organizer organiser operative scientist researcher expert author
+    host anchor chairperson treasurer whip moderator bishop cardinal rabbi imam pastor
+    reverend rev. ayatollah sheikh emir prime member""".split()
+)
+# Words that may stand inside a role before its head: ``former deputy press secretary``.
+ROLE_MODIFIERS = frozenset(
+    """former acting deputy senior junior chief press campaign foreign energy defense
+    defence finance interior justice health trade state top vice national executive
+    communications general political economic interim assistant associate principal
+    longtime veteran democratic republican local regional presidential""".split()
+)
+# Heads of a country or government, for ``the Russian leader`` and the like.
+LEADER_HEADS = frozenset("president premier prime chancellor king queen leader emir".split())
+PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
+# Capitalised words that start sentences or name calendar things but are not people.
+_NOT_NAMES = frozenset(
+    """the a an and but or so yet for nor if then when while after before during following
+    however although though because since as at by in on of to from with without into
+    under over about against between among this that these those there here it its he she
+    they we i you his her their our my your what which who whom whose where why how
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december mr mrs ms dr some many most
+    all both each every no not one two three another other such also still even just
+    only last next according meanwhile instead indeed yes well asked speaking
+    earlier later now today yesterday tomorrow again once""".split()
+)
+_LEADING_NOT_NAMES = _NOT_NAMES - HONORIFICS
+# Outlets and organisations report or publish; they are never the speaker of a quote.
+OUTLET_WORDS = frozenset(
+    """agency news newspaper magazine website channel network outlet tv television radio
+    reuters ap afp tass interfax ria xinhua bloomberg cnn bbc msnbc nbc abc cbs fox
+    politico""".split()
+)
+
+_NAME_WORD = (
+    r"(?:(?:Mrs|Mr|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Rev|Prof|Jr|Sr|St)\.|[A-Z]\."
+    r"|(?:Mc|Mac|O['’]|D['’])?[A-Z][\w\-]*\w|[A-Z])"
+)
+_PARTICLE = r"(?:de|da|del|der|den|di|du|la|le|van|von|bin|ibn|al|el|dos|das|ter)"
+# A capitalised run, with particles and lower-case role words allowed inside it, so that
+# ``Clinton press secretary Brian Fallon`` and ``Secretary of State John Kerry`` are one run.
+_ROLE_WORD = rf"(?:{word_pattern(ROLE_HEADS | ROLE_MODIFIERS)})"
+NAME_RUN_RE = re.compile(
+    rf"(?<![\w’'.-])(?:{_NAME_WORD}|{_ROLE_WORD}(?=\s+(?:{_NAME_WORD}|{_ROLE_WORD})))"
+    rf"(?:\s+(?:{_NAME_WORD}|{_PARTICLE}(?=\s+[A-Z])|of(?=\s+[A-Z])|{_ROLE_WORD}"
+    rf"(?=\s+(?:{_NAME_WORD}|{_ROLE_WORD}))|Jr\.|Sr\.|II|III|IV))*"
+    rf"(?:,\s+(?:Jr\.|Sr\.))?(?P<possessive>['’]s\b)?"
+)
+_TOKEN_RE = re.compile(r"\S+")
+_TRAILING_PUNCT_RE = re.compile(r"[,;:]+$")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A person as one stretch of text names them.
+
+    ``name`` is the name words (no title, no role); ``role`` the role words written before
+    it; ``possessive`` tells ``Tokayev’s`` (which modifies something else) from ``Tokayev``.
+    """
+
+    start: int
+    end: int
+    name: str | None
+    role: str | None
+    possessive: bool = False
+
+
+def _is_role_word(token: str) -> bool:
+    return token.lower() in ROLE_HEADS or token.lower() in ROLE_MODIFIERS
+
+
+def split_role(tokens: list[str]) -> tuple[list[str], list[str]]:
+    """Split a capitalised run into (role words, name words) at the last role head.
+
+    ``Secretary of State Hillary Clinton``: the words after ``of`` belong to the role
+    while more than two words are left for the name, or while they are role words.
+    """
+    last_head = -1
+    for i, token in enumerate(tokens):
+        word = token.lower()
+        if word in ROLE_HEADS or word in HONORIFICS or word.rsplit("-", 1)[-1] in ROLE_HEADS:
+            last_head = i
+    cut = last_head + 1
+    if cut < len(tokens) and tokens[cut] == "of":
+        cut += 1
+        while cut < len(tokens) - 1 and (
+            len(tokens) - cut > 2 or tokens[cut].lower() in ROLE_MODIFIERS
+        ):
+            cut += 1
+    return tokens[:cut], tokens[cut:]
+
+
+def _clean_role(tokens: list[str]) -> str | None:
+    words = [t for t in tokens if t.lower() not in HONORIFICS]
+    return " ".join(words) or None
+
+
+def _mention(match: re.Match) -> Mention | None:
+    """Read one capitalised run as role words and name words; None if it names nobody."""
+    run = match.group(0)
+    if run.lower() in _NOT_NAMES:  # most runs: "The", "But", "Monday"
+        return None
+    possessive = match.group("possessive")
+    tokens = list(_TOKEN_RE.finditer(run[: -len(possessive) if possessive else None]))
+    while tokens and tokens[0].group(0).lower().rstrip(".") in _LEADING_NOT_NAMES:
+        tokens.pop(0)
+    words = [t.group(0) for t in tokens]
+    if "of" in words:  # "Secretary of State John Kerry", but "George Zornick of The Nation"
+        cut = words.index("of")
+        if not cut or words[cut - 1].lower() not in ROLE_HEADS:
+            tokens, words, possessive = tokens[:cut], words[:cut], None
+    role, name = split_role(words)
+    if len(name) > 3 and len(name[-2]) > 2:  # Maricopa County Recorder Helen Purcell
+        role, name = role + name[:-2], name[-2:]
+    if not tokens:
+        return None
+    if any(w.lower().rstrip(".") in OUTLET_WORDS or w.lower() in _NOT_NAMES for w in name):
+        return None
+    if not name and not any(w.lower() in ROLE_HEADS for w in role):
+        return None
+    return Mention(
+        start=match.start(),
+        end=match.start() + tokens[-1].end(),
+        name=" ".join(name) or None,
+        role=_clean_role(role),
+        possessive=bool(possessive),
+    )
+
+
+def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+    """Person-like capitalised mentions in ``text[start:end]``, in order.
+
+    Runs in parentheses (``(R-Ohio)``) and runs naming outlets are left out.
+    """
+    end = len(text) if end is None else end
+    mentions = []
+    for match in NAME_RUN_RE.finditer(text, start, end):
+        if match.start() and text[match.start() - 1] == "(":
+            continue
+        mention = _mention(match)
+        if mention:
+            mentions.append(mention)
+    return mentions
+
+
+def surname(name: str) -> str:
+    """The word a name is later referred to by: its last word, suffixes dropped."""
+    words = [w for w in name.split() if w.rstrip(".,") not in ("Jr", "Sr", "II", "III", "IV")]
+    words = words or name.split()
+    return words[-1].rstrip(".,") if words else ""
+
+
+@dataclass
+class Person:
+    name: str
+    role: str | None = None
+    gender: str | None = None
+    seen: list[int] = field(default_factory=list)  # offsets of its mentions, ascending
+
+    def last_seen(self, before: int | None = None) -> int:
+        """Offset of the latest mention (before ``before``), -1 when there is none."""
+        if before is None:
+            return self.seen[-1] if self.seen else -1
+        index = bisect.bisect_left(self.seen, before)
+        return self.seen[index - 1] if index else -1
+
+
+@dataclass
+class Register:
+    """The people of one document, keyed by every word of their names.
+
+    A full name introduces a person; a shorter name (``Peskov``, ``Mr. Peskov``) refers to
+    the most recently seen person whose name contains it.
+    """
+
+    people: list[Person] = field(default_factory=list)
+    _by_word: dict[str, list[Person]] = field(default_factory=dict)
+
+    def lookup(self, name: str, before: int | None = None) -> Person | None:
+        """The person a name refers to: of those it fits, the one mentioned last."""
+        candidates = self._by_word.get(surname(name).lower())
+        if not candidates:
+            return None
+        words = set(name.lower().split())
+        fitting = [p for p in candidates if words <= set(p.name.lower().split())]
+        return max(fitting or candidates, key=lambda p: p.last_seen(before))
+
+    def add(self, name: str, role: str | None, position: int) -> Person:
+        """Record a mention; return the person it refers to (new or merged)."""
+        person = self.lookup(name)
+        if person is None or (
+            len(name.split()) > 1
+            and name.lower() != person.name.lower()
+            and not set(name.lower().split()) <= set(person.name.lower().split())
+        ):
+            person = Person(name=name)
+            self.people.append(person)
+            for word in name.lower().split():
+                self._by_word.setdefault(word.rstrip(".,"), []).append(person)
+        if role and not person.role:
+            person.role = role
+        bisect.insort(person.seen, position)
+        return person
+
+    def by_role(self, description: str, before: int) -> Person | None:
+        """The most recent person whose role fits a description like ``the Russian leader``."""
+        words = [w.lower() for w in description.split()]
+        if not words:
+            return None
+        head, modifiers = words[-1], words[:-1]
+        best = None
+        for person in self.people:
+            if not person.role or person.last_seen(before) < 0:
+                continue
+            role_words = {w.lower().strip("’'s") for w in person.role.split()}
+            role_words |= {w.lower() for w in person.role.split()}
+            head_fits = head in role_words or (head == "leader" and role_words & LEADER_HEADS)
+            fits = head_fits and all(m in role_words for m in modifiers)
+            if fits and (best is None or person.last_seen(before) > best.last_seen(before)):
+                best = person
+        return best

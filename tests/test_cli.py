@@ -1,0 +1,103 @@
+"""The command-line frame: help, version, formats, and one-line errors with exit code 2."""
+
+import pytest
+from click.testing import CliRunner
+from paths import REPO
+
+from factcheck import __version__
+from factcheck.cli import cli
+
+SEED = REPO / "seeds" / "russia-gas-union.txt"
+
+
+def run(*args, input=None):
+    return CliRunner().invoke(cli, list(args), input=input)
+
+
+def test_version():
+    result = run("--version")
+    assert result.exit_code == 0 and __version__ in result.output
+
+
+@pytest.mark.parametrize("flag", ["-h", "--help"])
+def test_help_lists_every_command(flag):
+    result = run(flag)
+    assert result.exit_code == 0
+    for command in ("claim", "quote", "check", "quotes", "read", "index"):
+        assert command in result.output
+
+
+def assert_one_line_error(result, *words):
+    assert result.exit_code == 2, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: "), result.stderr
+    assert "Traceback" not in result.output
+    for word in words:
+        assert word in lines[0]
+
+
+def test_missing_source_path(tmp_path):
+    result = run("claim", "Russia demands gas", "--source", str(tmp_path / "nope.txt"))
+    assert_one_line_error(result, "nope.txt")
+
+
+def test_binary_source_file(tmp_path):
+    binary = tmp_path / "image.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 10)
+    assert_one_line_error(run("claim", "x y z", "--source", str(binary)), "binary")
+
+
+def test_a_bad_source_beside_a_good_one_is_a_warning(tmp_path):
+    result = run(
+        "claim",
+        "Russia demands political concessions for gas",
+        "--source",
+        str(tmp_path / "missing.txt"),
+        "--source",
+        str(SEED),
+    )
+    assert result.exit_code == 0, result.output
+    assert "warning: " in result.stderr and "missing.txt" in result.stderr
+
+
+def test_empty_claim():
+    assert_one_line_error(run("claim", "  "), "empty claim")
+
+
+def test_empty_stdin():
+    assert_one_line_error(run("claim", input=""), "no claims")
+
+
+def test_only_comments_on_stdin():
+    assert_one_line_error(run("claim", input="# nothing\n\n"), "no claims")
+
+
+def test_unknown_format():
+    assert_one_line_error(run("claim", "Russia demands gas", "--format", "yaml"), "yaml")
+
+
+def test_bad_reference_date():
+    assert_one_line_error(run("claim", "x", "--reference-date", "yesterday"), "YYYY-MM-DD")
+
+
+def test_missing_from_file(tmp_path):
+    assert_one_line_error(run("claim", "--from", str(tmp_path / "claims.txt")), "claims.txt")
+
+
+@pytest.mark.parametrize("command", ["quote", "check", "read", "quotes"])
+def test_missing_file_for_other_commands(command, tmp_path):
+    args = [command, str(tmp_path / "missing.md")]
+    if command == "quote":
+        args = [command, "some words", "--source", str(tmp_path / "missing.md")]
+    assert_one_line_error(run(*args), "missing.md")
+
+
+def test_read_shows_text_and_metadata():
+    result = run("read", str(SEED), "--format", "json")
+    assert result.exit_code == 0
+    import json
+
+    (document,) = json.loads(result.output)
+    assert set(document) >= {"source", "url", "title", "author", "outlet", "date", "text"}
+    assert document["text"].startswith("Russian President Vladimir Putin")

@@ -1,0 +1,203 @@
+"""`factcheck index add/list/remove/stats`, as a user runs them."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from factcheck.cli import cli
+
+pytestmark = pytest.mark.usefixtures("fake_attribution")
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+@pytest.fixture
+def archive(tmp_path) -> Path:
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    (folder / "gas.txt").write_text(
+        'The Kremlin denied it.\n\n"Nobody is talking about gas," Peskov said on December 8.\n'
+    )
+    (folder / "weather.txt").write_text("Rain is expected in Moscow on Friday.\n")
+    return folder
+
+
+def test_add_then_list_then_stats(archive, tmp_path):
+    db = str(tmp_path / "index.db")
+    added = run("index", "add", str(archive), "--db", db)
+    assert added.exit_code == 0
+    assert "2 added, 0 updated, 0 unchanged" in added.stderr
+    assert "Indexing" not in added.stderr  # no progress bar unless stderr is a terminal
+    listed = json.loads(run("index", "list", "--db", db, "--format", "json").stdout)
+    assert [(d["source"], d["quotes"]) for d in listed] == [
+        (str(archive / "gas.txt"), 1),
+        (str(archive / "weather.txt"), 0),
+    ]
+    stats = json.loads(run("index", "stats", "--db", db, "--format", "json").stdout)
+    assert (stats["documents"], stats["quotes"], stats["passages"]) == (2, 1, 4)
+    assert "size on disk" in run("index", "stats", "--db", db).stdout
+
+
+def test_the_index_lives_in_the_user_data_directory_by_default(archive, tmp_path):
+    assert run("index", "add", str(archive)).exit_code == 0
+    assert (tmp_path / "data" / "factcheck" / "index.db").exists()
+
+
+def test_factcheck_db_names_the_index(archive, tmp_path, monkeypatch):
+    monkeypatch.setenv("FACTCHECK_DB", str(tmp_path / "env.db"))
+    run("index", "add", str(archive))
+    assert (tmp_path / "env.db").exists()
+
+
+def test_re_adding_changes_only_what_changed(archive, tmp_path):
+    db = str(tmp_path / "index.db")
+    run("index", "add", str(archive), "--db", db)
+    (archive / "weather.txt").write_text("Snow is expected in Moscow on Friday.\n")
+    (archive / "gas.txt").unlink()
+    again = run("index", "add", str(archive), "--db", db, "--prune")
+    assert "0 added, 1 updated, 0 unchanged, 1 removed" in again.stderr
+
+
+def test_remove_a_document_or_a_folder(archive, tmp_path):
+    db = str(tmp_path / "index.db")
+    run("index", "add", str(archive), "--db", db)
+    assert "1 removed" in run("index", "remove", str(archive / "gas.txt"), "--db", db).stderr
+    assert "1 removed" in run("index", "remove", str(archive), "--db", db).stderr
+    missing = run("index", "remove", "nowhere.txt", "--db", db)
+    assert missing.exit_code == 2
+    assert missing.stderr.endswith("Error: not in the index: nowhere.txt\n")
+
+
+def test_a_source_that_fails_is_reported_and_the_rest_indexed(archive, tmp_path):
+    result = run("index", "add", str(archive), "missing.txt", "--db", str(tmp_path / "i.db"))
+    assert result.exit_code == 2
+    assert "warning: missing.txt: no such file or folder" in result.stderr
+    assert "2 added" in result.stderr
+
+
+def test_no_index_yet(tmp_path):
+    result = run("index", "stats", "--db", str(tmp_path / "none.db"))
+    assert result.exit_code == 2
+    assert "no index yet" in result.stderr
+
+
+def test_a_corrupt_db_is_one_line_and_exit_2(archive, tmp_path):
+    db = tmp_path / "corrupt.db"
+    db.write_bytes(b"garbage" * 1000)
+    result = run("index", "add", str(archive), "--db", str(db))
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: {db}: not an index (not an SQLite database, or corrupt)\n"
+    assert db.read_bytes() == b"garbage" * 1000
+
+
+def test_a_full_disk_is_one_line_and_keeps_what_was_indexed(archive, tmp_path, monkeypatch):
+    db = str(tmp_path / "index.db")
+    run("index", "add", str(archive / "weather.txt"), "--db", db)
+    (archive / "big.txt").write_text("Gas prices rose again today. " * 20_000)
+    monkeypatch.setattr("factcheck.store.CONNECTION_PRAGMAS", ("max_page_count = 40",))
+    result = run("index", "add", str(archive), "--db", db)
+    assert result.exit_code == 2
+    assert result.stderr.endswith(f"Error: {db}: disk is full\n")
+    monkeypatch.undo()
+    listed = json.loads(run("index", "list", "--db", db, "--format", "json").stdout)
+    assert [d["source"] for d in listed] == [str(archive / "weather.txt")]
+
+
+HEAVY_MODULES = ("bs4", "lxml", "requests", "rapidfuzz")
+
+
+@pytest.mark.parametrize("args", [["--help"], ["index", "stats", "--db", "none.db"]])
+def test_help_and_index_stats_start_without_heavy_modules(args, tmp_path):
+    code = (
+        "import sys\n"
+        "from factcheck.cli import cli\n"
+        f"try: cli.main({args!r})\n"
+        f"finally: print([m for m in {HEAVY_MODULES!r} if m in sys.modules])"
+    )
+    found = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path
+    )
+    assert found.stdout.strip().splitlines()[-1] == "[]"
+
+
+# Real processes: killed mid-run, and two writers at once ---------------------------------
+
+# Indexes with narrative passages only, so these tests do not depend on attribution.
+CHILD = """
+import sys
+import factcheck.corpus
+from factcheck.passages import passages_of
+factcheck.corpus.analyse = lambda document, **_: ([], passages_of(document, []))
+from factcheck.cli import cli
+cli.main(sys.argv[1:], prog_name="factcheck")
+"""
+
+
+def spawn(*args: str) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-c", CHILD, *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[1])},
+    )
+
+
+def generated_archive(folder: Path, count: int) -> Path:
+    folder.mkdir()
+    for n in range(count):
+        (folder / f"{n:05}.txt").write_text(
+            f"Story {n}. The minister said the budget for year {n} would rise. " * 5
+        )
+    return folder
+
+
+def committed(db: Path) -> int:
+    """Documents committed so far (0 while the index is still being created)."""
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as connection:
+            return connection.execute("SELECT count(*) FROM documents").fetchone()[0]
+    except sqlite3.OperationalError:
+        return 0
+
+
+@pytest.mark.parametrize("stop, status", [(signal.SIGKILL, -9), (signal.SIGINT, 130)])
+def test_a_killed_run_leaves_a_valid_index_and_a_re_run_completes(tmp_path, stop, status):
+    archive = generated_archive(tmp_path / "archive", 1000)
+    db = tmp_path / "index.db"
+    child = spawn("index", "add", str(archive), "--db", str(db))
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline and committed(db) < 200:
+        time.sleep(0.02)
+    child.send_signal(stop)
+    assert child.wait() == status
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        connection.execute("INSERT INTO passages_fts (passages_fts) VALUES ('integrity-check')")
+    kept = committed(db)
+    assert 200 <= kept < 1000 and kept % 100 == 0  # whole batches, nothing half-written
+    rerun = spawn("index", "add", str(archive), "--db", str(db))
+    assert rerun.wait(timeout=60) == 0, rerun.stderr.read()
+    assert f"{1000 - kept} added, 0 updated, {kept} unchanged" in rerun.stderr.read()
+
+
+def test_two_writers_at_once_both_succeed(tmp_path):
+    first = generated_archive(tmp_path / "first", 600)
+    second = generated_archive(tmp_path / "second", 600)
+    db = tmp_path / "index.db"
+    writers = [spawn("index", "add", str(folder), "--db", str(db)) for folder in (first, second)]
+    for writer in writers:
+        assert writer.wait(timeout=60) == 0, writer.stderr.read()
+    assert committed(db) == 1200
