@@ -254,3 +254,10 @@ def test_bad_batch_lines(line):
 def test_bad_dates(index, date):
     with pytest.raises(InputError, match="not a date"):
         verify_quote("Why not?", date=date, index=index)
+
+
+def test_an_elision_that_leaves_out_a_negation_says_so(index):
+    result = check(index, "Nobody is talking … this union", "Peskov")
+    assert result["status"] == "MISQUOTED"
+    assert result["note"] == "the elision leaves out “not”"
+    assert "This is not being discussed" in result["diff"]
