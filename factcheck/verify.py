@@ -59,7 +59,7 @@ QUOTE_KINDS = frozenset({"direct", "partial"})  # passages whose words are the s
 TITLES = frozenset(
     """mr mrs ms miss dr prof sir dame sen senator rep representative gov governor pres
     president vice prime minister secretary chancellor gen general col rev hon judge justice
-    mayor ambassador spokesman spokeswoman the""".split()
+    mayor ambassador spokesman spokeswoman the jr sr ii iii iv""".split()
 )
 _EDITORIAL_RE = re.compile(r"\[[^\]]*\]|\u2026|\.\s?\.\s?\.")
 _NAME_WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -452,7 +452,8 @@ def editorial_changes(pattern: Pattern, span: Span, starts: list[int]) -> tuple[
 
 
 def name_words(name: str) -> list[str]:
-    """The words of a person's name without titles: 'Mr. Peskov' -> ['peskov']."""
+    """The words of a person's name without titles or suffixes: 'Mr. Peskov' -> ['peskov'],
+    'Brent Bozell III' -> ['brent', 'bozell']."""
     found = [fold(w) for w in _NAME_WORD_RE.findall(name)]
     return [w for w in found if w not in TITLES] or found
 

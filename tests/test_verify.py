@@ -210,6 +210,8 @@ def test_source_characters_are_reported(index):
         ("President Putin", "Vladimir Putin", True),
         ("Sen. Elizabeth Warren", "Elizabeth Warren", True),
         ("Clinton", "Hillary Clinton", True),
+        ("Bozell", "Brent Bozell III", True),
+        ("Martin Luther King", "Martin Luther King Jr.", True),
         ("Bill Clinton", "Hillary Clinton", False),
         ("Vladimir Putin", "Dmitry Peskov", False),
         ("Dmitry", "Dmitry Peskov", False),
