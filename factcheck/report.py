@@ -190,13 +190,19 @@ def stream(
         out.write(render_table(pending, columns, markdown=markdown, max_width=width) + "\n")
 
 
-def github_escape(text: str) -> str:
-    """Escape a message for a GitHub Actions workflow command."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+def github_escape(text: str, *, property_value: bool = False) -> str:
+    """Escape a message (or, with ``property_value``, a file=/title= value, where ':' and ','
+    are separators) for a GitHub Actions workflow command."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if property_value else text
 
 
 def github_annotation(level: str, message: str, **where_: Any) -> str:
-    params = ",".join(f"{k}={v}" for k, v in where_.items() if v is not None)
+    params = ",".join(
+        f"{k}={github_escape(str(v), property_value=True)}"
+        for k, v in where_.items()
+        if v is not None
+    )
     return f"::{level} {params}::{github_escape(message)}"
 
 

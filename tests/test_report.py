@@ -71,3 +71,8 @@ def test_a_table_narrows_its_wrapped_columns_to_fit_the_terminal():
     assert max(len(line) for line in table.splitlines()) <= 80
     wide = report.render_table(rows, report.QUOTE_COLUMNS)
     assert max(len(line) for line in wide.splitlines()) > 80
+
+
+def test_github_annotation_escapes_separators_in_properties():
+    line = report.github_annotation("warning", "x", file="a,b.md", title="Quote: misquoted")
+    assert line == "::warning file=a%2Cb.md,title=Quote%3A misquoted::x"
