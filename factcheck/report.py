@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import textwrap
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -59,14 +60,15 @@ def when(record: dict) -> str:
 
 
 def fit_widths(natural: list[int], columns: list[Column], max_width: int) -> list[int]:
-    """Narrow the wrappable columns, widest first, until the grid fits ``max_width``."""
+    """Narrow the wrappable columns, keeping their proportions, until the grid fits
+    ``max_width``."""
     widths = list(natural)
     overhead = 3 * len(widths) + 1  # "│ " before each cell, " " after, and the last "│"
     while sum(widths) + overhead > max_width:
         wrappable = [i for i, c in enumerate(columns) if c.width and widths[i] > MIN_WRAP]
         if not wrappable:
             break
-        widest = max(wrappable, key=lambda i: widths[i])
+        widest = max(wrappable, key=lambda i: widths[i] / columns[i].width)
         widths[widest] -= 1
     return widths
 
@@ -106,11 +108,15 @@ def render_table(
 
 
 def terminal_width(out: TextIO) -> int | None:
-    """The terminal's width when ``out`` is one; None for files and pipes (no wrapping limit)."""
+    """The terminal's width when ``out`` is one, else ``$COLUMNS`` when set; None for files and
+    pipes otherwise (no wrapping limit)."""
     import shutil
 
     isatty = getattr(out, "isatty", None)
-    return shutil.get_terminal_size().columns if isatty and isatty() else None
+    if isatty and isatty():
+        return shutil.get_terminal_size().columns
+    columns = os.environ.get("COLUMNS", "")
+    return int(columns) if columns.isdigit() and int(columns) > 0 else None
 
 
 def csv_writer(out: TextIO, columns: list[Column]) -> Callable[[dict], None]:
