@@ -67,30 +67,33 @@ class AddSummary:
         return self.added + self.updated + self.unchanged + self.failed
 
 
-def batch_size(batch: list[tuple[Document, list[Passage]]]) -> int:
-    return sum(len(document.text) for document, _ in batch)
-
-
-def source_items(sources: Iterable[str]) -> Iterator[str]:
+def source_items(sources: Iterable[str]) -> Iterator[tuple[str, bool]]:
     """Each file of a folder (recursively), other sources (files, URLs) as given: the unit of
-    progress, and of failure, so one unreadable file never hides the rest of its folder."""
+    progress, and of failure, so one unreadable file never hides the rest of its folder.
+    The flag says whether the item was found inside a folder."""
     for source in sources:
         if Path(source).is_dir():
             files = iter_folder(Path(source))
             first = next(files, None)
             if first is None:
-                yield source  # reading it reports "folder has no readable files"
+                yield source, False  # reading it reports "folder has no readable files"
                 continue
-            yield str(first)
-            yield from map(str, files)
+            yield str(first), True
+            yield from ((str(file), True) for file in files)
         else:
-            yield source
+            yield source, False
+
+
+def source_key(source: str) -> str:
+    """A source as documents read from it are labelled: paths normalised, URLs as given."""
+    return source if "://" in source else str(Path(source))
 
 
 def stale_sources(indexed: Iterable[str], given: Iterable[str], seen: set[str]) -> list[str]:
-    """Indexed sources equal to, or inside a folder among, ``given`` that were not ``seen``."""
-    roots = [str(Path(source)) for source in given]
-    prefixes = tuple(root.rstrip("/") + "/" for root in roots)
+    """Indexed sources equal to, or inside, one of ``given`` that were not ``seen``: inside
+    a folder (``archive/story.txt``) or a JSON file of records (``records.jsonl#3``)."""
+    roots = [source_key(source) for source in given]
+    prefixes = tuple(root.rstrip("/") + mark for root in roots for mark in "/#")
     return [
         source
         for source in indexed
@@ -116,12 +119,15 @@ def add_sources(
     sources = list(sources)
     summary, seen = AddSummary(), set()
     batch: list[tuple[Document, list[Passage]]] = []
+    batch_bytes = 0
 
     def flush() -> None:
+        nonlocal batch_bytes
         index.add_batch(batch)
         batch.clear()
+        batch_bytes = 0
 
-    for item in source_items(sources):
+    for item, in_folder in source_items(sources):
         try:
             for document in read_source(item):
                 seen.add(document.source)
@@ -133,15 +139,18 @@ def add_sources(
                     summary.added += 1
                 else:
                     summary.updated += 1
-                summary.bytes += len(document.text.encode("utf-8", "surrogatepass"))
+                size = len(document.text.encode("utf-8", "surrogatepass"))
+                summary.bytes += size
+                batch_bytes += size
                 batch.append((document, analyse(document, reference_date=reference_date)[1]))
-                if len(batch) >= BATCH_DOCUMENTS or batch_size(batch) > BATCH_BYTES:
+                if len(batch) >= BATCH_DOCUMENTS or batch_bytes > BATCH_BYTES:
                     flush()
         except SourceError as error:
             summary.failed += 1
-            if on_error is None:
+            if on_error is not None:
+                on_error(error)
+            elif not in_folder:  # a binary or unreadable file inside a folder is skipped
                 raise
-            on_error(error)
         if on_progress is not None:
             on_progress(item)
     flush()

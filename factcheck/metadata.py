@@ -278,7 +278,7 @@ def json_ld_articles(tree: HtmlElement) -> Iterator[dict]:
             continue
         try:
             data = json.loads(script.text or "", strict=False)
-        except ValueError:
+        except (ValueError, RecursionError):  # broken, or nested to crash parsers
             continue
         yield from (item for item in json_objects(data) if is_article(item))
 

@@ -32,7 +32,7 @@ ROLE_HEADS = frozenset(
     pollster consultant activist executive editor columnist correspondent reporter
     counsel coordinator organizer organiser operative scientist researcher expert author
     host anchor chairperson treasurer whip moderator bishop cardinal rabbi imam pastor
-    reverend rev. ayatollah sheikh emir prime""".split()
+    reverend rev. ayatollah sheikh emir prime member""".split()
 )
 # Words that may stand inside a role before its head: ``former deputy press secretary``.
 ROLE_MODIFIERS = frozenset(
@@ -53,9 +53,10 @@ _NOT_NAMES = frozenset(
     monday tuesday wednesday thursday friday saturday sunday january february march april
     may june july august september october november december mr mrs ms dr some many most
     all both each every no not one two three another other such also still even just
-    only last next new according meanwhile instead indeed yes well asked speaking
+    only last next according meanwhile instead indeed yes well asked speaking
     earlier later now today yesterday tomorrow again once""".split()
 )
+_LEADING_NOT_NAMES = _NOT_NAMES - HONORIFICS
 # Outlets and organisations report or publish; they are never the speaker of a quote.
 OUTLET_WORDS = frozenset(
     """agency news newspaper magazine website channel network outlet tv television radio
@@ -101,12 +102,24 @@ def _is_role_word(token: str) -> bool:
 
 
 def split_role(tokens: list[str]) -> tuple[list[str], list[str]]:
-    """Split a capitalised run into (role words, name words) at the last role head."""
+    """Split a capitalised run into (role words, name words) at the last role head.
+
+    ``Secretary of State Hillary Clinton``: the words after ``of`` belong to the role
+    while more than two words are left for the name, or while they are role words.
+    """
     last_head = -1
     for i, token in enumerate(tokens):
-        if token.lower() in ROLE_HEADS or token.lower() in HONORIFICS:
+        word = token.lower()
+        if word in ROLE_HEADS or word in HONORIFICS or word.rsplit("-", 1)[-1] in ROLE_HEADS:
             last_head = i
-    return tokens[: last_head + 1], tokens[last_head + 1 :]
+    cut = last_head + 1
+    if cut < len(tokens) and tokens[cut] == "of":
+        cut += 1
+        while cut < len(tokens) - 1 and (
+            len(tokens) - cut > 2 or tokens[cut].lower() in ROLE_MODIFIERS
+        ):
+            cut += 1
+    return tokens[:cut], tokens[cut:]
 
 
 def _clean_role(tokens: list[str]) -> str | None:
@@ -114,40 +127,51 @@ def _clean_role(tokens: list[str]) -> str | None:
     return " ".join(words) or None
 
 
+def _mention(match: re.Match) -> Mention | None:
+    """Read one capitalised run as role words and name words; None if it names nobody."""
+    run = match.group(0)
+    if run.lower() in _NOT_NAMES:  # most runs: "The", "But", "Monday"
+        return None
+    possessive = match.group("possessive")
+    tokens = list(_TOKEN_RE.finditer(run[: -len(possessive) if possessive else None]))
+    while tokens and tokens[0].group(0).lower().rstrip(".") in _LEADING_NOT_NAMES:
+        tokens.pop(0)
+    words = [t.group(0) for t in tokens]
+    if "of" in words:  # "Secretary of State John Kerry", but "George Zornick of The Nation"
+        cut = words.index("of")
+        if not cut or words[cut - 1].lower() not in ROLE_HEADS:
+            tokens, words, possessive = tokens[:cut], words[:cut], None
+    role, name = split_role(words)
+    if len(name) > 3 and len(name[-2]) > 2:  # Maricopa County Recorder Helen Purcell
+        role, name = role + name[:-2], name[-2:]
+    if not tokens:
+        return None
+    if any(w.lower().rstrip(".") in OUTLET_WORDS or w.lower() in _NOT_NAMES for w in name):
+        return None
+    if not name and not any(w.lower() in ROLE_HEADS for w in role):
+        return None
+    return Mention(
+        start=match.start(),
+        end=match.start() + tokens[-1].end(),
+        name=" ".join(name) or None,
+        role=_clean_role(role),
+        possessive=bool(possessive),
+    )
+
+
 def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
-    """Person-like capitalised mentions in ``text[start:end]``, in order."""
+    """Person-like capitalised mentions in ``text[start:end]``, in order.
+
+    Runs in parentheses (``(R-Ohio)``) and runs naming outlets are left out.
+    """
     end = len(text) if end is None else end
     mentions = []
     for match in NAME_RUN_RE.finditer(text, start, end):
-        run = match.group(0)
-        possessive = bool(match.group("possessive"))
-        if possessive:
-            run = run[: -len(match.group("possessive"))]
-        tokens = _TOKEN_RE.findall(run)
-        while tokens and tokens[0].lower().rstrip(".") in _NOT_NAMES:
-            tokens.pop(0)
-        if not tokens:
+        if match.start() and text[match.start() - 1] == "(":
             continue
-        role, name = split_role(tokens)
-        name = [t for t in name if t.lower().rstrip(".") not in _NOT_NAMES or t[0].isupper()]
-        if not name or all(t.lower().rstrip(".") in _NOT_NAMES for t in name):
-            if role and any(t.lower() in ROLE_HEADS for t in role):
-                name = []
-            else:
-                continue
-        if any(t.lower() in OUTLET_WORDS for t in name):
-            continue
-        mentions.append(
-            Mention(
-                start=match.start(),
-                end=match.start() + len(run),
-                name=" ".join(name) or None,
-                role=_clean_role(role)
-                if any(t[0].isupper() or _is_role_word(t) for t in role)
-                else None,
-                possessive=possessive,
-            )
-        )
+        mention = _mention(match)
+        if mention:
+            mentions.append(mention)
     return mentions
 
 

@@ -41,7 +41,7 @@ HTML_START_RE = re.compile(
     r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
 )
 # Record fields, most specific first.
-TEXT_FIELDS = ("text", "content", "body", "article", "maintext", "article_text", "gold_text")
+TEXT_FIELDS = ("text", "content", "body", "article", "maintext", "article_text")
 RECORD_FIELDS = {
     "title": ("title", "headline"),
     "author": ("author", "authors", "byline"),
@@ -113,20 +113,22 @@ def text_document(text: str, *, source: str, url: str | None = None) -> Document
     parts = front_matter(text)
     if not parts.body or parts.body.isspace():  # not strip(): that copies a large text
         raise SourceError(f"{source}: no text (empty)")
-    metadata = parts.metadata.or_else(Metadata(url=url))
+    metadata = Metadata(url=url).or_else(parts.metadata)  # where it was read from comes first
     return document(parts.body, source=source, metadata=metadata, line_offset=parts.lines)
 
 
 def html_document(html: str, *, source: str, url: str | None = None) -> Document:
     """A web page: its article text, and metadata from markup (htmldate when there is none)."""
-    from factcheck.htmltext import extract_text, parse_html
+    from factcheck.htmltext import extract_text, parse_html, tame_html, within_limits
     from factcheck.metadata import guess_date, html_metadata
 
-    metadata = html_metadata(parse_html(html), url=url)
+    html = tame_html(html)
+    tree = parse_html(html)
+    metadata = html_metadata(tree, url=url)
     text = extract_text(html, url=url)
     if not text:
         raise SourceError(f"{source}: no text found in the page")
-    if not metadata.date:
+    if not metadata.date and within_limits(html, tree):
         metadata = metadata.or_else(Metadata(date=guess_date(html, url=url)))
     if url:  # where it was read from beats what the page claims to be
         metadata = Metadata(url=url).or_else(metadata)
@@ -165,6 +167,8 @@ def json_records(
             data = json.loads(text)
         except ValueError as error:
             raise SourceError(f"{source}: invalid JSON ({error})") from None
+        except RecursionError:
+            raise SourceError(f"{source}: invalid JSON (nested too deeply)") from None
         items = data if isinstance(data, list) else [data]
         yield from ((n, item) for n, item in enumerate(items, 1) if isinstance(item, dict))
         return
@@ -173,7 +177,7 @@ def json_records(
             continue
         try:
             item = json.loads(line)
-        except ValueError as error:
+        except (ValueError, RecursionError) as error:
             report(on_error, SourceError(f"{source}#{number}: invalid JSON ({error})"))
             continue
         if isinstance(item, dict):
@@ -283,7 +287,10 @@ def read_url(
 
 def url_scheme(source: str) -> str | None:
     """The scheme of a source that is a URL (``http``, ``file``...), None for a path."""
-    scheme = urlsplit(source).scheme.lower()
+    try:
+        scheme = urlsplit(source).scheme.lower()
+    except ValueError:  # e.g. an unclosed IPv6 bracket
+        raise SourceError(f"{source}: invalid URL") from None
     if (len(scheme) > 1 and "://" in source) or scheme in {"file", "data"}:
         return scheme
     return None
@@ -300,6 +307,8 @@ def read_source(
     Problems that do not stop the source (a binary file in a folder, a bad JSON Lines record)
     go to ``on_error``; a source that yields nothing raises :class:`SourceError`.
     """
+    if not source.strip():
+        raise SourceError("an empty source name was given")
     scheme = url_scheme(source)
     if scheme in {"http", "https"}:
         yield from read_url(source, policy=policy, on_error=on_error)

@@ -17,6 +17,8 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, fields
+from itertools import accumulate
+from operator import attrgetter
 from pathlib import Path
 from typing import TypeVar
 
@@ -30,6 +32,8 @@ BUSY_TIMEOUT = 10.0  # seconds SQLite waits for another writer's lock, per attem
 WRITE_ATTEMPTS = 5
 CONNECTION_PRAGMAS = ("foreign_keys = ON", "synchronous = NORMAL")
 TOKENIZER = "porter unicode61 remove_diacritics 2"
+ROW_BUDGET = 3000  # passages a lookup may rank by BM25 (about 5 microseconds each)
+RARE_TERMS = 8  # the most words a lookup searches for
 
 # Migration i upgrades schema version i to i + 1; a new database runs them all, so the
 # upgrade path of old databases is exercised by every test that creates one.
@@ -89,6 +93,7 @@ SCHEMA_VERSION = len(MIGRATIONS)
 
 PASSAGE_FIELDS = [f.name for f in fields(Passage)]
 PASSAGE_COLUMNS = ", ".join(f'"{name}"' for name in PASSAGE_FIELDS)
+passage_values = attrgetter(*PASSAGE_FIELDS)
 DOCUMENT_FIELDS = ("source", "hash", "title", "url", "author", "outlet", "date", "size")
 
 
@@ -139,11 +144,6 @@ def fts_phrase(term: str) -> str:
     """One FTS5 string token: quoted, so no user text is ever FTS syntax (``AND``, ``NEAR``,
     ``*``, ``:``, unbalanced quotes)."""
     return '"' + term.replace('"', '""') + '"'
-
-
-def fts_query(text: str) -> str:
-    """An FTS5 query matching any search word of ``text`` (empty when it has none)."""
-    return " OR ".join(map(fts_phrase, query_terms(text)))
 
 
 def quote_score(query: str, passage: str) -> float:
@@ -307,7 +307,7 @@ class Index:
         self.db.executemany(
             f"INSERT INTO passages (document_id, {PASSAGE_COLUMNS})"
             f" VALUES (?, {', '.join('?' * len(PASSAGE_FIELDS))})",
-            ([document_id, *(getattr(p, name) for name in PASSAGE_FIELDS)] for p in passages),
+            ((document_id, *passage_values(p)) for p in passages),
         )
         self.db.execute(
             "INSERT INTO passages_fts (rowid, text, speaker)"
@@ -401,19 +401,51 @@ class Index:
 
     def candidates(self, text: str, *, limit: int = 100, quotes: bool = False) -> list[Passage]:
         """Passages sharing words with ``text``, best BM25 first; ``quotes=True`` keeps only
-        quotes (passages with a kind other than ``narrative``)."""
-        query = fts_query(text)
-        if not query:
-            return []
-        only_quotes = " AND p.kind != 'narrative'" if quotes else ""
+        quotes (passages with a kind other than ``narrative``).
+
+        Only the rarest words are searched for (see :meth:`match_queries`), so a lookup
+        costs about the same in a thousand documents as in a hundred thousand."""
+        only_quotes = "WHERE p.kind != 'narrative'" if quotes else ""
         columns = ", ".join(f'p."{name}"' for name in PASSAGE_FIELDS)
+        # Rank inside the full-text table first: joining before the sort would fetch the
+        # passage row of every match, not only of the ``limit`` best.
+        sql = (
+            f"SELECT {columns} FROM (SELECT rowid, rank FROM passages_fts"
+            "  WHERE passages_fts MATCH ? ORDER BY rank LIMIT ?) AS hit"
+            f" JOIN passages p ON p.id = hit.rowid {only_quotes} ORDER BY hit.rank"
+        )
         with self._errors():
-            rows = self.db.execute(
-                f"SELECT {columns} FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid"
-                f" WHERE passages_fts MATCH ?{only_quotes} ORDER BY bm25(passages_fts) LIMIT ?",
-                (query, limit),
-            ).fetchall()
-        return [Passage(*row) for row in rows]
+            for query in self.match_queries(text):
+                rows = self.db.execute(sql, (query, limit * (5 if quotes else 1))).fetchall()
+                if rows:
+                    return [Passage(*row) for row in rows[:limit]]
+        return []
+
+    def match_queries(self, text: str) -> list[str]:
+        """FTS5 queries for ``text``, to try in turn until one finds something.
+
+        Any of the rarest words may match, as many as fit in ``ROW_BUDGET`` matching
+        passages (ranking costs per match): a misquoted word then costs one term, not the
+        match. When even the rarest word is too common, all words must match, then all but
+        the most common, and so on."""
+        counted = sorted(
+            (self._rows_with(term), position, term)
+            for position, term in enumerate(query_terms(text))
+        )
+        present = [(rows, term) for rows, _, term in counted if rows]
+        totals = accumulate(rows for rows, _ in present)
+        rare = [t for (_, t), total in zip(present, totals, strict=True) if total <= ROW_BUDGET]
+        if rare:
+            return [" OR ".join(map(fts_phrase, rare[:RARE_TERMS]))]
+        terms = [term for _, term in present]
+        return [" AND ".join(map(fts_phrase, terms[:n])) for n in range(len(terms), 0, -1)]
+
+    def _rows_with(self, term: str) -> int:
+        """Passages containing ``term``, counted up to ``ROW_BUDGET`` + 1 (so it stays cheap)."""
+        return self.db.execute(
+            "SELECT count(*) FROM (SELECT 1 FROM passages_fts WHERE passages_fts MATCH ? LIMIT ?)",
+            (fts_phrase(term), ROW_BUDGET + 1),
+        ).fetchone()[0]
 
     def search(
         self, text: str, *, limit: int = 10, quotes: bool = False, candidates: int = 100

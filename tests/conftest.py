@@ -3,16 +3,11 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
 from factcheck.passages import passages_of
 from factcheck.records import Document, Quote
-
-REPO = Path(__file__).resolve().parents[1]
-FIXTURES = REPO / "fixtures"
-SHARED_DATA = REPO.parent / "shared" / "data"
 
 
 @pytest.fixture(autouse=True)

@@ -4,11 +4,11 @@ import json
 
 import pytest
 from click.testing import CliRunner
+from paths import FIXTURES, REPO
 
 from factcheck.cli import cli
 from factcheck.corpus import build_corpus
 from factcheck.verdict import check_claim_in
-from tests.conftest import FIXTURES, REPO
 
 EXAMPLE = "Russia demands political concessions for gas"
 

@@ -151,6 +151,8 @@ def test_folder_without_readable_files(tmp_path):
         ("does/not/exist.txt", "no such file or folder"),
         ("file:///etc/passwd", "unsupported URL scheme file:"),
         ("ftp://example.com/a.txt", "unsupported URL scheme ftp:"),
+        ("http://[::1/page", "invalid URL"),
+        ("", "an empty source name"),
     ],
 )
 def test_sources_that_cannot_be_read(source, reason):
@@ -195,3 +197,37 @@ def test_large_text_file_is_read_with_bounded_memory(tmp_path):
         tracemalloc.stop()
     assert len(document.text) > size * 0.99
     assert peak < 2.5 * size  # the bytes and the text, never more copies
+
+
+@pytest.mark.parametrize(
+    "name, html",
+    [
+        ("a tag with 100,000 attributes", "<p " + 'a="x" ' * 100_000 + ">Some words here.</p>"),
+        ("JSON-LD nested 100,000 deep", '<script type="application/ld+json">' + "[" * 100_000),
+        ("tags nested 50,000 deep", "<div>" * 50_000 + "<p>Some words here.</p>"),
+        ("60,000 unclosed tags", "<p><b><i><td>Some words here. " * 15_000),
+    ],
+)
+def test_hostile_html_is_read_or_refused_in_one_line(tmp_path, name, html):
+    path = tmp_path / "hostile.html"
+    path.write_text(f"<html><body>{html}<p>The last paragraph of the page.</p></body></html>")
+    try:
+        document = read_one(path)
+    except SourceError as error:
+        assert "\n" not in str(error)
+    else:
+        assert document.text
+
+
+def test_html_keeps_no_break_spaces_and_smart_quotes_as_the_page_has_them(tmp_path):
+    sentence = (
+        "Il a dit&nbsp;: «\u00a0Non&#160;», le 8&#x202F;décembre, et l’affaire était close "
+        "pour le porte-parole du gouvernement, qui n’a rien ajouté de plus ce jour-là."
+    )
+    path = tmp_path / "page.html"
+    path.write_text(
+        f"<html><body><article><p>{sentence}</p><p>{sentence}</p></article></body></html>"
+    )
+    assert read_one(path).text.startswith(
+        "Il a dit\u00a0: «\u00a0Non\u00a0», le 8\u202fdécembre, et l’affaire était close"
+    )

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck.corpus import add_sources, build_corpus
+from factcheck.corpus import add_sources, build_corpus, stale_sources
 from factcheck.errors import StoreError
 from factcheck.passages import passages_of
 from factcheck.records import Document, Passage
@@ -53,6 +53,30 @@ def test_search_reranks_candidates_by_how_well_they_contain_the_text(index):
     (best, score), *_ = index.search("nobody is talking about gas")
     assert best.source == "gas.txt" and best.line == 3
     assert score == 100
+
+
+def test_lookups_search_for_the_rarest_words(index, monkeypatch):
+    monkeypatch.setattr("factcheck.store.ROW_BUDGET", 3)
+    for n in range(4):
+        stored(index, Document(f"{n}.txt", f"The minister presented budget number {n}."))
+    stored(index, Document("cut.txt", "The minister denied the budget cut."))
+    assert index.match_queries("minister denied budget cut") == ['"denied" OR "cut"']
+    assert [p.source for p in index.candidates("minister denied budget cut")] == ["cut.txt"]
+
+
+def test_when_every_word_is_common_all_of_them_must_match(index, monkeypatch):
+    monkeypatch.setattr("factcheck.store.ROW_BUDGET", 3)
+    for n in range(4):
+        stored(index, Document(f"{n}.txt", f"The minister presented budget number {n}."))
+        stored(index, Document(f"tax{n}.txt", f"The minister raised taxes {n} times."))
+    # Words too common to count exactly keep their order in the text; the last goes first.
+    assert index.match_queries("minister budget taxes") == [
+        '"minister" AND "budget" AND "taxes"',
+        '"minister" AND "budget"',
+        '"minister"',
+    ]
+    found = index.candidates("minister budget taxes")  # no passage has all three
+    assert sorted(p.source for p in found) == ["0.txt", "1.txt", "2.txt", "3.txt"]
 
 
 @pytest.mark.parametrize(
@@ -187,6 +211,23 @@ def test_unchanged_documents_are_not_analysed_again(tmp_path, monkeypatch):
         add_sources(index, [str(tmp_path / "a.txt")])
         monkeypatch.setattr("factcheck.corpus.analyse", pytest.fail)
         assert add_sources(index, [str(tmp_path / "a.txt")]).unchanged == 1
+
+
+@pytest.mark.parametrize(
+    "given, stale",
+    [
+        (["archive"], ["archive/gone.txt"]),
+        (["archive/"], ["archive/gone.txt"]),
+        (["./archive/gone.txt"], ["archive/gone.txt"]),
+        (["arch"], []),
+        (["https://example.com/news"], ["https://example.com/news"]),
+        (["records.jsonl"], ["records.jsonl#9"]),
+    ],
+)
+def test_stale_sources(given, stale):
+    indexed = ["archive/kept.txt", "archive/gone.txt", "archive2/x.txt", "https://example.com/news"]
+    indexed += ["records.jsonl#1", "records.jsonl#9"]
+    assert stale_sources(indexed, given, seen={"archive/kept.txt", "records.jsonl#1"}) == stale
 
 
 def test_one_bad_file_does_not_hide_the_rest_of_its_folder(tmp_path):
