@@ -169,7 +169,7 @@ def json_records(
             raise SourceError(f"{source}: invalid JSON ({error})") from None
         except RecursionError:
             raise SourceError(f"{source}: invalid JSON (nested too deeply)") from None
-        items = data if isinstance(data, list) else [data]
+        items = data if isinstance(data, list) else wrapped_records(data)
         yield from ((n, item) for n, item in enumerate(items, 1) if isinstance(item, dict))
         return
     for number, line in enumerate(text.splitlines(), 1):
@@ -182,6 +182,15 @@ def json_records(
             continue
         if isinstance(item, dict):
             yield number, item
+
+
+def wrapped_records(data: object) -> list:
+    """The records of a JSON object: itself, or the list it wraps (``{"articles": [...]}``)."""
+    if isinstance(data, dict) and not any(key in data for key in TEXT_FIELDS):
+        lists = [value for value in data.values() if isinstance(value, list)]
+        if len(lists) == 1:
+            return lists[0]
+    return [data]
 
 
 def record_metadata(record: dict) -> Metadata:

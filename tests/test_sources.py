@@ -100,6 +100,14 @@ def test_json_array_records():
     ]
 
 
+def test_json_object_wrapping_a_list_of_records(tmp_path):
+    path = tmp_path / "export.json"
+    path.write_text('{"status": "ok", "articles": [{"content": "Wrapped.", "title": "T"}]}')
+    assert [(d.source, d.text, d.title) for d in read_source(str(path))] == [
+        (f"{path}#1", "Wrapped.", "T")
+    ]
+
+
 def test_folder_is_read_recursively_skipping_hidden_files_and_noting_binary_ones():
     problems: list[SourceError] = []
     documents = list(read_source(str(FIXTURES / "folder"), on_error=problems.append))
