@@ -262,15 +262,18 @@ def iter_folder(folder: Path) -> Iterator[Path]:
 def read_folder(folder: Path, *, on_error: ErrorHandler | None = None) -> Iterator[Document]:
     """Every readable file of a folder; unreadable ones (binary, empty...) are reported, skipped."""
     found = False
+    skipped = 0
     for path in iter_folder(folder):
         try:
             for doc in read_file(path, on_error=on_error):
                 found = True
                 yield doc
         except SourceError as error:
+            skipped += 1
             report(on_error, SourceError(f"{error} (skipped)"))
     if not found:
-        raise SourceError(f"{folder}: folder has no readable files")
+        why = f" ({skipped} skipped: binary, empty or unreadable)" if skipped else ""
+        raise SourceError(f"{folder}: folder has no readable files{why}")
 
 
 def read_url(

@@ -149,7 +149,7 @@ def test_malformed_html_is_still_read(tmp_path):
 def test_folder_without_readable_files(tmp_path):
     (tmp_path / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00")
     (tmp_path / ".hidden.txt").write_text("hidden")
-    with pytest.raises(SourceError, match="folder has no readable files"):
+    with pytest.raises(SourceError, match=r"folder has no readable files \(1 skipped: binary"):
         list(read_source(str(tmp_path)))
 
 
