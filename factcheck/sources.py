@@ -169,7 +169,7 @@ def json_records(
             raise SourceError(f"{source}: invalid JSON ({error})") from None
         except RecursionError:
             raise SourceError(f"{source}: invalid JSON (nested too deeply)") from None
-        items = data if isinstance(data, list) else [data]
+        items = data if isinstance(data, list) else wrapped_records(data)
         yield from ((n, item) for n, item in enumerate(items, 1) if isinstance(item, dict))
         return
     for number, line in enumerate(text.splitlines(), 1):
@@ -182,6 +182,15 @@ def json_records(
             continue
         if isinstance(item, dict):
             yield number, item
+
+
+def wrapped_records(data: object) -> list:
+    """The records of a JSON object: itself, or the list it wraps (``{"articles": [...]}``)."""
+    if isinstance(data, dict) and not any(key in data for key in TEXT_FIELDS):
+        lists = [value for value in data.values() if isinstance(value, list)]
+        if len(lists) == 1:
+            return lists[0]
+    return [data]
 
 
 def record_metadata(record: dict) -> Metadata:
@@ -253,15 +262,18 @@ def iter_folder(folder: Path) -> Iterator[Path]:
 def read_folder(folder: Path, *, on_error: ErrorHandler | None = None) -> Iterator[Document]:
     """Every readable file of a folder; unreadable ones (binary, empty...) are reported, skipped."""
     found = False
+    skipped = 0
     for path in iter_folder(folder):
         try:
             for doc in read_file(path, on_error=on_error):
                 found = True
                 yield doc
         except SourceError as error:
+            skipped += 1
             report(on_error, SourceError(f"{error} (skipped)"))
     if not found:
-        raise SourceError(f"{folder}: folder has no readable files")
+        why = f" ({skipped} skipped: binary, empty or unreadable)" if skipped else ""
+        raise SourceError(f"{folder}: folder has no readable files{why}")
 
 
 def read_url(

@@ -100,6 +100,14 @@ def test_json_array_records():
     ]
 
 
+def test_json_object_wrapping_a_list_of_records(tmp_path):
+    path = tmp_path / "export.json"
+    path.write_text('{"status": "ok", "articles": [{"content": "Wrapped.", "title": "T"}]}')
+    assert [(d.source, d.text, d.title) for d in read_source(str(path))] == [
+        (f"{path}#1", "Wrapped.", "T")
+    ]
+
+
 def test_folder_is_read_recursively_skipping_hidden_files_and_noting_binary_ones():
     problems: list[SourceError] = []
     documents = list(read_source(str(FIXTURES / "folder"), on_error=problems.append))
@@ -141,7 +149,7 @@ def test_malformed_html_is_still_read(tmp_path):
 def test_folder_without_readable_files(tmp_path):
     (tmp_path / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00")
     (tmp_path / ".hidden.txt").write_text("hidden")
-    with pytest.raises(SourceError, match="folder has no readable files"):
+    with pytest.raises(SourceError, match=r"folder has no readable files \(1 skipped: binary"):
         list(read_source(str(tmp_path)))
 
 
