@@ -110,7 +110,7 @@ _DETERMINER_RE = re.compile(r"^(?:the|a|an|one|another|this|that)\s+", re.IGNORE
 _OBJECT_BEFORE_RE = re.compile(
     r"\b(?:with|to|of|by|for|from|at|in|on|about|against|than|like|into|toward|towards|"
     r"among|between|over|under|via|told|tell|tells|asked|asks|quoted|quotes|thanked|urged|"
-    r"called|named|interviewed)\s*$",
+    r"called|named|interviewed)\s+(?:(?:the|a|an|his|her|their|its)\s+)?$",
     re.IGNORECASE,
 )
 _ROLE_TRIM_RE = re.compile(r"\s+(?:who|which|that|whose|where)\b.*$|^(?:the|a|an)\s+", re.I)
@@ -122,10 +122,13 @@ _HONORIFIC_BEFORE_RE = re.compile(r"\b(?:Mrs|Mr|Ms|Miss)\.?\s+$")
 # Words that may stand between a subject and its verb: ``Smith also said``, ``he has said``.
 _GAP_WORDS = frozenset(
     """also later then previously recently once again further repeatedly simply flatly quickly
-    still has had have was is earlier often never just even already""".split()
+    still has had have was is earlier often never just even already went on go goes to""".split()
 )
 _PHRASE_END_RE = re.compile(r"[,;:()]")
-_RELATIVE_AFTER_RE = re.compile(r",\s*(?:who|whose|which)\b")
+_VERB_AFTER_RE = re.compile(
+    r"\s+(?:could|would|will|was|is|were|are|has|had|have|should|might|may|can|did|does|"
+    r"must|wants?|wanted|needs?|needed)\b"
+)
 _SUBORDINATE_BEFORE_RE = re.compile(
     r"\b(?:after|when|while|as|because|since|before|although|though|if|until|once|whether)\s*$",
     re.IGNORECASE,
@@ -155,6 +158,11 @@ MIN_UNATTRIBUTED_WORDS = 5
 
 def _count_words(text: str, start: int, end: int) -> int:
     return len(WORD_COUNT_RE.findall(text, start, end))
+
+
+def _only_gap_words(text: str, start: int, end: int) -> bool:
+    """Whether only words like ``also``, ``later``, ``has`` stand in ``text[start:end]``."""
+    return all(w.lower() in _GAP_WORDS for w in WORD_COUNT_RE.findall(text, start, end))
 
 
 # --- records of one reading -----------------------------------------------------------------
@@ -330,33 +338,29 @@ class _Reader:
     def subject_before(self, start: int, verb: int) -> Subject | None:
         """The subject of a verb: the last candidate before it that can govern it.
 
-        Close candidates always can; a participle (``…, saying``) takes the clause's subject
-        however far; ``Name, a long appositive, said`` skips the appositive; other far
-        candidates must be people the document knows, not any capitalised word.
+        ``Name, <any phrase>, [adverb] said`` skips the phrase (appositive, relative or
+        participial clause); a participle (``…, saying``) takes its clause's subject however
+        far; close candidates always can; far ones must be people the document knows, not
+        any capitalised word.
         """
         text = self.text
         candidates = self.subjects(start, verb)
         if not candidates:
             return None
-        before = text[start:verb].rstrip()
-        if before.endswith(","):
-            for candidate in candidates:
-                if _RELATIVE_AFTER_RE.match(text, candidate.end) or (
-                    text.startswith(",", candidate.end) and self.appositive(candidate.end, verb)
-                ):
-                    return candidate  # "Trump, who …, said" / "Ms. Lee, a spokeswoman, said"
+        comma = text.rfind(",", start, verb)
+        if comma != -1 and _only_gap_words(text, comma, verb):
             if PARTICIPLE_RE.match(text, verb):
                 return self._participle_subject(start, verb, candidates)
+            for candidate in candidates:
+                if candidate.end < comma and text.startswith(",", candidate.end):
+                    return candidate  # "Trump, who …, said" / "Smith, delivering it, asked"
         subject = candidates[-1]
-        gap = text[subject.end : verb]
-        words = [w.lower() for w in WORD_COUNT_RE.findall(gap)]
-        if all(w in _GAP_WORDS for w in words):
+        if _only_gap_words(text, subject.end, verb):
             return subject
-        if before.endswith(",") and gap.lstrip().startswith(","):
-            return subject  # "Trump, speaking in Ohio, said"
         strong = subject.kind != "name" or surname(subject.words).lower() in self.known
         conjoined = _CONJUNCTION_BEFORE_RE.search(text, max(start, verb - 10), verb)
-        return subject if strong and len(words) <= (8 if conjoined else 3) else None
+        words = _count_words(text, subject.end, verb)
+        return subject if strong and words <= (8 if conjoined else 3) else None
 
     def _participle_subject(self, start: int, verb: int, candidates: list[Subject]) -> Subject:
         """Who a participle's clause is about: ``Spicer said, adding`` → the subject of the
@@ -382,7 +386,10 @@ class _Reader:
         if not candidates or _count_words(self.text, verb_end, candidates[0].start) > 3:
             return None
         names = [c for c in candidates if c.kind == "name"]
-        return names[-1] if names else candidates[0]
+        subject = names[-1] if names else candidates[0]
+        if _VERB_AFTER_RE.match(self.text, subject.end):
+            return None  # "said the candidate could win" reports, it does not attribute
+        return subject
 
     def _clue(self, subject: Subject, limit: int) -> Clue:
         return Clue(subject, subject.start, subject.role or self.appositive(subject.end, limit))
@@ -440,8 +447,8 @@ class _Reader:
         clause = text.rfind(",", start, end) + 1 or start
         if text[start:end].rstrip().endswith(":") and (not verbs or verbs[-1].start() < clause):
             # Asked about it, Mr. Smith shot back: “…” / Trump paused, then boomed: “…”
-            found = self.subjects(clause, end) or self.subjects(start, clause)[-1:]
-            return self._clue(found[0], end) if found else None
+            found = self.subjects(clause, end) or self.subjects(start, clause)
+            return self._clue(found[-1], end) if found else None
         if not verbs:
             return None
         verb = verbs[-1]

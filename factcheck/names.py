@@ -54,7 +54,8 @@ _NOT_NAMES = frozenset(
     may june july august september october november december mr mrs ms dr some many most
     all both each every no not one two three another other such also still even just
     only last next according meanwhile instead indeed yes well asked speaking
-    earlier later now today yesterday tomorrow again once""".split()
+    earlier later now today yesterday tomorrow again once said says added adds continued
+    asked asks wrote writes noted explained argued replied responded warned insisted""".split()
 )
 _LEADING_NOT_NAMES = _NOT_NAMES - HONORIFICS
 # Outlets and organisations report or publish; they are never the speaker of a quote.
@@ -151,7 +152,7 @@ def _mention(match: re.Match) -> Mention | None:
     if not name and not any(w.lower() in ROLE_HEADS for w in role):
         return None
     return Mention(
-        start=match.start(),
+        start=match.start() + tokens[0].start(),
         end=match.start() + tokens[-1].end(),
         name=" ".join(name) or None,
         role=_clean_role(role),
@@ -162,13 +163,13 @@ def _mention(match: re.Match) -> Mention | None:
 def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
     """Person-like capitalised mentions in ``text[start:end]``, in order.
 
-    Runs in parentheses (``(R-Ohio)``) and runs naming outlets are left out.
+    Party tags (``(R-Ohio)``) and runs naming outlets are left out.
     """
     end = len(text) if end is None else end
     mentions = []
     for match in NAME_RUN_RE.finditer(text, start, end):
-        if match.start() and text[match.start() - 1] == "(":
-            continue
+        if text.startswith("(", match.start() - 1) and text.startswith(")", match.end()):
+            continue  # a party tag: (R-Ohio)
         mention = _mention(match)
         if mention:
             mentions.append(mention)

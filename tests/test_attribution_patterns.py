@@ -67,6 +67,12 @@ def quotes(text: str, **metadata) -> list[tuple]:
         ("“We will win,” asked Mr. Doe, smiling.", "Doe", None),
         ("“We will win,” said Doe’s top aide Jo Li.", "Jo Li", "Doe’s top aide"),
         ("Band member Jo Li posted the news, writing “We will win.”", "Jo Li", "Band member"),
+        ("“We will win,” said Jo Li of the National Retail Federation.", "Jo Li", None),
+        ("Jo Li, delivering Doe’s speech, told the crowd: “We will win.”", "Jo Li", None),
+        ("(Jo Li, who ran in 2012, once said, “We will win.”)", "Jo Li", None),
+        ("Continued Stone: “We will win.”", "Stone", None),
+        ("Stone went on to say, “We will win.”", "Stone", None),
+        ("POLLS ARE EARLY - Jo Li: “We will win.”", "Jo Li", None),
     ],
 )
 def test_speaker_patterns(text, speaker, role):
