@@ -87,6 +87,7 @@ _NOT_REPORTING_RE = re.compile(
     r"\b(?:will|would|can|could|should|must|may|might|not|n't|never|did|does|do|won't)\s+$",
     re.IGNORECASE,
 )
+_NAMING_VERB_END_RE = re.compile(rf"\b(?:{word_pattern(_NAMING)})\s+(?:\w+\s+)?$", re.IGNORECASE)
 PARTICIPLE_RE = re.compile(r"\w+ing\b")
 QUOTED_AS_RE = re.compile(r"\bquot(?:ed|es|ing)\s+(?P<who>.{1,120}?)\s+as\s+say(?:ing)?\b")
 ACCORDING_RE = re.compile(r"\W*according\s+to\s+", re.IGNORECASE)
@@ -715,7 +716,28 @@ def _inherits(event: _Event, last: _Event | None, reader: _Reader) -> bool:
         return all(surname(m.name) == own for m in others if m.name)
     line_start = text.rfind("\n", 0, span.opening) + 1
     opens_paragraph = not text[line_start : span.opening].strip(_LEADING_PUNCTUATION)
-    return opens_paragraph and event.paragraph - last.paragraph <= 1 and event.kind == "direct"
+    return (
+        opens_paragraph
+        and event.paragraph - last.paragraph <= 1
+        and event.kind == "direct"
+        and _count_words(text, event.start, event.end) >= 3  # not a label: “Related:”
+    )
+
+
+def _is_title(text: str, start: int, end: int) -> bool:
+    """``“New Day”``, ``“The Art of the Deal”``: short, and every longer word capitalised."""
+    words = WORD_COUNT_RE.findall(text, start, end)
+    long_words = [w for w in words if len(w) > 3]
+    return len(words) <= 8 and bool(long_words) and all(w[0].isupper() for w in long_words)
+
+
+def _is_name_for(event: _Event, text: str) -> bool:
+    """A partial quote that names something (a show, a book, a slogan) rather than quoting
+    someone's words, unless a naming verb gives it: ``called it “Crooked Hillary”``."""
+    if event.kind != "partial" or not _is_title(text, event.start, event.end):
+        return False
+    before = text[event.region[0] : event.span.opening if event.span else event.start]
+    return not _NAMING_VERB_END_RE.search(before)
 
 
 def _unattributed_worth_keeping(event: _Event, text: str) -> bool:
@@ -739,6 +761,8 @@ def extract_quotes(document: Document, *, reference_date: str | None = None) -> 
     quotes = []
     last: _Event | None = None
     for event in events:
+        if _is_name_for(event, text):
+            continue
         if event.clue is not None:
             event.speaker = people.resolve(event.clue)
         elif _inherits(event, last, reader):

@@ -156,6 +156,10 @@ def test_coreference_and_continuation(text, speakers):
             ("Peskov", "partial", "premature."),
         ),
         (
+            "Trump called her “Crooked Hillary” again.",
+            ("Trump", "partial", "Crooked Hillary"),
+        ),
+        (
             "Uzbekistan will agree only “at a reasonable price,” Mirzamahmudov said.",
             ("Mirzamahmudov", "partial", "at a reasonable price,"),
         ),
@@ -178,6 +182,8 @@ def test_indirect_and_partial(text, expected):
         'The 12" pizza costs $14 and the 16" one $18.',
         "Shares rose 5% on Monday as investors bet on a deal.",
         "A stray “ mark and another ” one.",
+        "He appeared on “Meet the Press” and “The View,” remarking on the race.",
+        "Trump said it on “Fox and Friends” this morning.",
     ],
 )
 def test_not_a_quote(text):
