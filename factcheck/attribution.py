@@ -786,6 +786,6 @@ def extract_quotes(document: Document, *, reference_date: str | None = None) -> 
                 end=event.end,
             )
         )
-        if speaker.name or speaker.role:
+        if event.speaker is not None:
             last = event
     return quotes

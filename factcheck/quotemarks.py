@@ -61,6 +61,8 @@ def _classify(text: str, match: re.Match) -> tuple[bool, bool, bool] | None:
     if mark in ("'", '"', "″") and before.isdigit():
         return None  # foot and inch marks: 5' 11", a 55" screen
     can_open, can_close = _mark_roles(text, start, end)
+    if mark == '"' and before == " " and text[start - 2 : start - 1] in ("'", "’"):
+        return True, False, True  # "… 'a quote in a quote,' " said Fiorina
     if mark in _GUILLEMETS:
         return double, mark in "«‹", mark in "»›"
     if mark in _OPENERS:
