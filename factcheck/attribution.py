@@ -32,7 +32,7 @@ from factcheck.names import (
     find_mentions,
     surname,
 )
-from factcheck.quotemarks import QuoteSpan, find_quote_spans, paragraph_lines, trimmed
+from factcheck.quotemarks import QuoteSpan, find_quote_spans, paragraph_spans, trimmed
 from factcheck.records import Document, Quote
 from factcheck.text import sentence_spans, word_pattern
 
@@ -229,7 +229,7 @@ class _Reader:
     def __init__(self, text: str) -> None:
         self.text = text
         self.spans = find_quote_spans(text)
-        self.paragraphs = paragraph_lines(text)
+        self.paragraphs = paragraph_spans(text)
         self.paragraph_starts = [start for start, _ in self.paragraphs]
         sentences = sentence_spans(text)
         self.sentences = sentences
