@@ -73,7 +73,7 @@ _REPORTING = [
         promise tout testify recount reason scoff snap yell exclaim whisper mutter propose
         comment wonder echo fume gush marvel interject retort reiterate allege estimate
         cheer plead thunder concur recollect opine reflect elaborate answer press chant
-        interrupt demand""",
+        interrupt demand remember""",
         """said says say saying told tells tell telling wrote writes write writing written
         spoke speaks speaking cried cries""",
     ),
@@ -82,9 +82,11 @@ _REPORTING = [
 _NAMING = _verb_forms("call describe label term brand dub")
 SPEECH_VERB_RE = re.compile(rf"\b(?:{word_pattern(_REPORTING)})\b", re.IGNORECASE)
 NAMING_VERB_RE = re.compile(rf"\b(?:{word_pattern(_REPORTING + _NAMING)})\b", re.IGNORECASE)
-# "will agree", "did not say": the verb does not report anything here.
+# "will agree", "did not say": the verb does not report anything here; "Zornick’s comment",
+# "the report": it is a noun.
 _NOT_REPORTING_RE = re.compile(
-    r"\b(?:will|would|can|could|should|must|may|might|not|n't|never|did|does|do|won't)\s+$",
+    r"(?:\b(?:will|would|can|could|should|must|may|might|not|n't|never|did|does|do|won't|"
+    r"the|a|an|his|her|their|its|our|my|this|that)|['’]s)\s+$",
     re.IGNORECASE,
 )
 _NAMING_VERB_END_RE = re.compile(rf"\b(?:{word_pattern(_NAMING)})\s+(?:\w+\s+)?$", re.IGNORECASE)
@@ -577,6 +579,8 @@ class _People:
         gender = PRONOUNS.get(pronoun)
         index = bisect.bisect_left(self._subject_at, position)
         for person in reversed(self._subject_person[max(0, index - 8) : index]):
+            if person.is_organisation:
+                continue
             if not gender or not person.gender or person.gender == gender:
                 return person
         return None

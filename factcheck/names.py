@@ -58,6 +58,17 @@ _NOT_NAMES = frozenset(
     asked asks wrote writes noted explained argued replied responded warned insisted""".split()
 )
 _LEADING_NOT_NAMES = _NOT_NAMES - HONORIFICS
+# Last words of names of organisations and places, not people: "he" never means them.
+ORGANISATION_WORDS = frozenset(
+    """party district committee department ministry university college school court house
+    senate congress parliament assembly council association institute foundation campaign
+    administration church agency bureau office center centre group company corporation corp
+    inc ltd bank fund network times post journal news press union club league federation
+    commission authority service services army navy force forces police city county state
+    states republic kingdom street square airport hotel hall museum project program
+    programme organization organisation coalition alliance movement society trust board
+    caucus convention conference summit""".split()
+)
 # Outlets and organisations report or publish; they are never the speaker of a quote.
 OUTLET_WORDS = frozenset(
     """agency news newspaper magazine website channel network outlet tv television radio
@@ -188,6 +199,11 @@ class Person:
     name: str
     role: str | None = None
     gender: str | None = None
+
+    @property
+    def is_organisation(self) -> bool:
+        return surname(self.name).lower() in ORGANISATION_WORDS
+
     seen: list[int] = field(default_factory=list)  # offsets of its mentions, ascending
 
     def last_seen(self, before: int | None = None) -> int:

@@ -112,6 +112,14 @@ def test_speaker_patterns(text, speaker, role):
             ["Peskov", "Peskov"],
         ),
         (
+            "Jo Li leads the Democratic Party. “We will win,” he said.",
+            ["Jo Li"],
+        ),
+        (
+            "Jo Li wrote, “We will win in the spring.” Li’s comment drew praise.",
+            ["Jo Li"],
+        ),
+        (
             "Dmitry Peskov spoke first. Later, Mr. Peskov said: “We will meet again.”",
             ["Dmitry Peskov"],
         ),
