@@ -241,6 +241,8 @@ class _Reader:
         self.narrative_ends = [end for _, end in self.narrative]
         self.mentions = [m for seg in self.narrative for m in find_mentions(text, *seg)]
         self.mention_starts = [m.start for m in self.mentions]
+        # Surnames of the people the document introduces (set once they are registered):
+        # a far-off subject must be one of them, not any capitalised word.
         self.known: frozenset[str] = frozenset()
 
     def _narrative(self) -> list[tuple[int, int]]:
@@ -525,7 +527,11 @@ class _Reader:
                 role = subject.role or self.appositive(subject.end, verb.start())
                 clue = Clue(subject, verb.start(), role)
                 paragraph = self.paragraph_of(s_start)
-                events.append(_Event(start, end, "indirect", clue, (s_start, s_end), paragraph))
+                region = (
+                    s_start,
+                    start,
+                )  # not the reported clause: "said talks would resume May 2"
+                events.append(_Event(start, end, "indirect", clue, region, paragraph))
                 break
         return events
 
@@ -616,6 +622,7 @@ class _Dates:
 
     def __init__(self, reader: _Reader, anchor: str | None) -> None:
         self.text = reader.text
+        self.anchor = anchor
         found = [
             DateMention(start, end, words, _dated(iso, anchor))
             for start, end, words, iso in find_dates(reader.text)
@@ -634,9 +641,16 @@ class _Dates:
         self.starts = [d.start for d in self.mentions]
 
     def within(self, start: int, end: int) -> DateMention | None:
+        """The first date in ``text[start:end]`` a statement can have been made on: not one
+        after the publication date (``adding that talks resume on May 2``)."""
         index = bisect.bisect_left(self.starts, start)
-        if index < len(self.mentions) and self.mentions[index].start < end:
-            return self.mentions[index]
+        while index < len(self.mentions) and self.mentions[index].start < end:
+            mention = self.mentions[index]
+            if not (
+                self.anchor and mention.iso and len(mention.iso) == 10 and mention.iso > self.anchor
+            ):
+                return mention
+            index += 1
         return None
 
     def last_between(self, start: int, end: int) -> DateMention | None:
@@ -774,16 +788,15 @@ def extract_quotes(document: Document, *, reference_date: str | None = None) -> 
         elif not _unattributed_worth_keeping(event, text):
             continue
         event.date = dates.of_statement(event, last, reader.paragraphs)
-        speaker = event.speaker or Speaker(None, None)
-        date = event.date or DateMention(0, 0, None, None)
+        speaker, date = event.speaker, event.date
         quotes.append(
             Quote(
                 quote=text[event.start : event.end],
-                speaker=speaker.name,
-                role=speaker.role,
+                speaker=speaker.name if speaker else None,
+                role=speaker.role if speaker else None,
                 kind=event.kind,
-                date=date.iso,
-                date_text=date.words,
+                date=date.iso if date else None,
+                date_text=date.words if date else None,
                 source=document.source,
                 line=document.line_of(event.start),
                 start=event.start,

@@ -43,7 +43,7 @@ ROLE_MODIFIERS = frozenset(
 )
 # Heads of a country or government, for ``the Russian leader`` and the like.
 LEADER_HEADS = frozenset("president premier prime chancellor king queen leader emir".split())
-PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
+PRONOUNS = {"he": "m", "she": "f"}
 # Capitalised words that start sentences or name calendar things but are not people.
 _NOT_NAMES = frozenset(
     """the a an and but or so yet for nor if then when while after before during following
@@ -91,7 +91,7 @@ NAME_RUN_RE = re.compile(
     rf"(?:,\s+(?:Jr\.|Sr\.))?(?P<possessive>['’]s\b)?"
 )
 _TOKEN_RE = re.compile(r"\S+")
-_TRAILING_PUNCT_RE = re.compile(r"[,;:]+$")
+_POSSESSIVE_END_RE = re.compile(r"['’]s$")
 
 
 @dataclass(frozen=True)
@@ -107,10 +107,6 @@ class Mention:
     name: str | None
     role: str | None
     possessive: bool = False
-
-
-def _is_role_word(token: str) -> bool:
-    return token.lower() in ROLE_HEADS or token.lower() in ROLE_MODIFIERS
 
 
 def split_role(tokens: list[str]) -> tuple[list[str], list[str]]:
@@ -196,15 +192,17 @@ def surname(name: str) -> str:
 
 @dataclass
 class Person:
+    """Someone the document names: the full name as introduced, the first role given, the
+    gender honorifics tell (``m``/``f``), and where the document mentions them."""
+
     name: str
     role: str | None = None
     gender: str | None = None
+    seen: list[int] = field(default_factory=list)  # offsets of its mentions, ascending
 
     @property
     def is_organisation(self) -> bool:
         return surname(self.name).lower() in ORGANISATION_WORDS
-
-    seen: list[int] = field(default_factory=list)  # offsets of its mentions, ascending
 
     def last_seen(self, before: int | None = None) -> int:
         """Offset of the latest mention (before ``before``), -1 when there is none."""
@@ -261,8 +259,8 @@ class Register:
         for person in self.people:
             if not person.role or person.last_seen(before) < 0:
                 continue
-            role_words = {w.lower().strip("’'s") for w in person.role.split()}
-            role_words |= {w.lower() for w in person.role.split()}
+            role_words = {w.lower() for w in person.role.split()}
+            role_words |= {_POSSESSIVE_END_RE.sub("", w) for w in role_words}
             head_fits = head in role_words or (head == "leader" and role_words & LEADER_HEADS)
             fits = head_fits and all(m in role_words for m in modifiers)
             if fits and (best is None or person.last_seen(before) > best.last_seen(before)):

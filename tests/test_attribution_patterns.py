@@ -244,6 +244,12 @@ def test_unbalanced_quote_stays_in_its_paragraph():
         ("Peskov said: “We will wait.”", None, None, {"date": "2022-12-09"}),
         ("Peskov said: “We met on December 1.”", None, None, {}),
         (
+            "Peskov said on Monday, “We will wait,” adding that talks resume on December 20.",
+            "2022-12-05",
+            "on Monday",
+            {"date": "2022-12-09"},
+        ),
+        (
             "Putin met Tokayev on November 28.\n\nDuring the meeting, Peskov said: “We will wait.”",
             "--11-28",
             "November 28",
@@ -254,6 +260,12 @@ def test_unbalanced_quote_stays_in_its_paragraph():
 def test_dates(text, date, date_text, metadata):
     (quote,) = extract_quotes(Document(source="test", text=text, **metadata))
     assert (quote.date, quote.date_text) == (date, date_text)
+
+
+def test_indirect_speech_is_dated_by_its_attribution_not_its_content():
+    text = "On December 8, Peskov said that talks would resume on December 20."
+    (quote,) = extract_quotes(Document(source="test", text=text))
+    assert (quote.kind, quote.date, quote.date_text) == ("indirect", "--12-08", "December 8")
 
 
 def test_reference_date_anchors_relative_dates_when_the_document_has_none():
