@@ -12,7 +12,7 @@ from factcheck.corpus import add_sources, build_corpus, stale_sources
 from factcheck.errors import StoreError
 from factcheck.passages import passages_of
 from factcheck.records import Document, Passage
-from factcheck.store import MIGRATIONS, SCHEMA_VERSION, Index, sql_statements
+from factcheck.store import MIGRATIONS, SCHEMA_VERSION, Index, quote_score, sql_statements
 
 pytestmark = pytest.mark.usefixtures("fake_attribution")
 
@@ -53,6 +53,18 @@ def test_search_reranks_candidates_by_how_well_they_contain_the_text(index):
     (best, score), *_ = index.search("nobody is talking about gas")
     assert best.source == "gas.txt" and best.line == 3
     assert score == 100
+
+
+@pytest.mark.parametrize(
+    "query, passage, score",
+    [
+        ("nobody is talking about gas", "“Nobody is talking about gas,” Peskov said.", 100),
+        ("no", "No.", 100),
+        ("no, we will never agree", "No.", 15),  # a short passage is compared whole
+    ],
+)
+def test_quote_score(query, passage, score):
+    assert round(quote_score(query, passage)) == score
 
 
 def test_lookups_search_for_the_rarest_words(index, monkeypatch):
