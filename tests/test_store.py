@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 
 import pytest
 from hypothesis import given
@@ -132,6 +133,18 @@ def test_stats_and_documents(index):
     assert stats.size_on_disk > 0 and stats.schema_version == SCHEMA_VERSION
     [document] = index.documents()
     assert (document.source, document.date, document.quotes) == ("gas.txt", "2022-12-09", 1)
+
+
+def test_readers_never_wait_for_a_writer(tmp_path):
+    path = tmp_path / "index.db"
+    with Index(path) as writer, Index(path) as reader:
+        stored(writer, GAS)
+        writer.db.execute("BEGIN IMMEDIATE")  # a writer mid-batch
+        writer.db.execute("DELETE FROM documents")
+        start = time.monotonic()
+        assert reader.document_count() == 1  # the last commit, at once
+        assert time.monotonic() - start < 1
+        writer.db.execute("ROLLBACK")
 
 
 def test_an_old_index_is_migrated_forward(tmp_path):
