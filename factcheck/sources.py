@@ -51,6 +51,11 @@ RECORD_FIELDS = {
 }
 
 
+NOT_DOCUMENT_SUFFIXES = frozenset(
+    ".py .pyc .pyo .toml .cfg .ini .lock .db .sqlite .sqlite3 .db-wal .db-shm .db-journal".split()
+)
+
+
 def bundled_sources() -> list[str]:
     """Paths of the bundled example corpus (shipped as the ``factcheck.seeds`` package)."""
     folder = importlib.resources.files("factcheck.seeds")
@@ -250,12 +255,19 @@ def read_file(path: Path, *, on_error: ErrorHandler | None = None) -> Iterator[D
     yield from documents_from_bytes(data, source=label, kind=kind, on_error=on_error)
 
 
+def is_document_name(name: str) -> bool:
+    """Whether a file found in a folder may be an article: not hidden, not code, configuration
+    or a database (an index kept beside the archive, a package's ``__init__.py``)."""
+    return not name.startswith(".") and Path(name).suffix.lower() not in NOT_DOCUMENT_SUFFIXES
+
+
 def iter_folder(folder: Path) -> Iterator[Path]:
-    """Files below ``folder``, recursively, sorted; hidden files and folders are left out."""
+    """Files below ``folder``, recursively, sorted; hidden files and folders, ``__pycache__``
+    and files that are no documents (:func:`is_document_name`) are left out."""
     for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        dirs[:] = sorted(d for d in dirs if not d.startswith((".", "__")))
         for name in sorted(files):
-            if not name.startswith("."):
+            if is_document_name(name):
                 yield Path(root) / name
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.errors import SourceError
-from factcheck.sources import read_source, read_sources
+from factcheck.sources import is_document_name, iter_folder, read_source, read_sources
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "sources"
 
@@ -239,3 +239,28 @@ def test_html_keeps_no_break_spaces_and_smart_quotes_as_the_page_has_them(tmp_pa
     assert read_one(path).text.startswith(
         "Il a dit\u00a0: «\u00a0Non\u00a0», le 8\u202fdécembre, et l’affaire était close"
     )
+
+
+@pytest.mark.parametrize(
+    "name, is_document",
+    [
+        ("story.txt", True),
+        ("story.html", True),
+        ("records.jsonl", True),
+        ("NOTES", True),
+        ("__init__.py", False),
+        ("index.db", False),
+        ("index.db-wal", False),
+        ("pyproject.toml", False),
+        (".hidden.txt", False),
+    ],
+)
+def test_folders_hold_documents_not_code_or_databases(name, is_document):
+    assert is_document_name(name) is is_document
+
+
+def test_indexing_the_bundled_seeds_folder_reads_only_the_article():
+    from factcheck.sources import bundled_sources
+
+    seeds = Path(bundled_sources()[0]).parent
+    assert [p.name for p in iter_folder(seeds)] == ["russia-gas-union.txt"]
