@@ -32,7 +32,7 @@ from factcheck.names import (
     find_mentions,
     surname,
 )
-from factcheck.quotemarks import QuoteSpan, find_quote_spans, paragraph_lines, trimmed
+from factcheck.quotemarks import QuoteSpan, find_quote_spans, paragraph_spans, trimmed
 from factcheck.records import Document, Quote
 from factcheck.text import sentence_spans, word_pattern
 
@@ -73,7 +73,7 @@ _REPORTING = [
         promise tout testify recount reason scoff snap yell exclaim whisper mutter propose
         comment wonder echo fume gush marvel interject retort reiterate allege estimate
         cheer plead thunder concur recollect opine reflect elaborate answer press chant
-        interrupt demand""",
+        interrupt demand remember""",
         """said says say saying told tells tell telling wrote writes write writing written
         spoke speaks speaking cried cries""",
     ),
@@ -82,11 +82,14 @@ _REPORTING = [
 _NAMING = _verb_forms("call describe label term brand dub")
 SPEECH_VERB_RE = re.compile(rf"\b(?:{word_pattern(_REPORTING)})\b", re.IGNORECASE)
 NAMING_VERB_RE = re.compile(rf"\b(?:{word_pattern(_REPORTING + _NAMING)})\b", re.IGNORECASE)
-# "will agree", "did not say": the verb does not report anything here.
+# "will agree", "did not say": the verb does not report anything here; "Zornick’s comment",
+# "the report": it is a noun.
 _NOT_REPORTING_RE = re.compile(
-    r"\b(?:will|would|can|could|should|must|may|might|not|n't|never|did|does|do|won't)\s+$",
+    r"(?:\b(?:will|would|can|could|should|must|may|might|not|n't|never|did|does|do|won't|"
+    r"the|a|an|his|her|their|its|our|my|this|that)|['’]s)\s+$",
     re.IGNORECASE,
 )
+_NAMING_VERB_END_RE = re.compile(rf"\b(?:{word_pattern(_NAMING)})\s+(?:\w+\s+)?$", re.IGNORECASE)
 PARTICIPLE_RE = re.compile(r"\w+ing\b")
 QUOTED_AS_RE = re.compile(r"\bquot(?:ed|es|ing)\s+(?P<who>.{1,120}?)\s+as\s+say(?:ing)?\b")
 ACCORDING_RE = re.compile(r"\W*according\s+to\s+", re.IGNORECASE)
@@ -110,7 +113,7 @@ _DETERMINER_RE = re.compile(r"^(?:the|a|an|one|another|this|that)\s+", re.IGNORE
 _OBJECT_BEFORE_RE = re.compile(
     r"\b(?:with|to|of|by|for|from|at|in|on|about|against|than|like|into|toward|towards|"
     r"among|between|over|under|via|told|tell|tells|asked|asks|quoted|quotes|thanked|urged|"
-    r"called|named|interviewed)\s*$",
+    r"called|named|interviewed)\s+(?:(?:the|a|an|his|her|their|its)\s+)?$",
     re.IGNORECASE,
 )
 _ROLE_TRIM_RE = re.compile(r"\s+(?:who|which|that|whose|where)\b.*$|^(?:the|a|an)\s+", re.I)
@@ -122,10 +125,13 @@ _HONORIFIC_BEFORE_RE = re.compile(r"\b(?:Mrs|Mr|Ms|Miss)\.?\s+$")
 # Words that may stand between a subject and its verb: ``Smith also said``, ``he has said``.
 _GAP_WORDS = frozenset(
     """also later then previously recently once again further repeatedly simply flatly quickly
-    still has had have was is earlier often never just even already""".split()
+    still has had have was is earlier often never just even already went on go goes to""".split()
 )
 _PHRASE_END_RE = re.compile(r"[,;:()]")
-_RELATIVE_AFTER_RE = re.compile(r",\s*(?:who|whose|which)\b")
+_VERB_AFTER_RE = re.compile(
+    r"\s+(?:could|would|will|was|is|were|are|has|had|have|should|might|may|can|did|does|"
+    r"must|wants?|wanted|needs?|needed)\b"
+)
 _SUBORDINATE_BEFORE_RE = re.compile(
     r"\b(?:after|when|while|as|because|since|before|although|though|if|until|once|whether)\s*$",
     re.IGNORECASE,
@@ -155,6 +161,11 @@ MIN_UNATTRIBUTED_WORDS = 5
 
 def _count_words(text: str, start: int, end: int) -> int:
     return len(WORD_COUNT_RE.findall(text, start, end))
+
+
+def _only_gap_words(text: str, start: int, end: int) -> bool:
+    """Whether only words like ``also``, ``later``, ``has`` stand in ``text[start:end]``."""
+    return all(w.lower() in _GAP_WORDS for w in WORD_COUNT_RE.findall(text, start, end))
 
 
 # --- records of one reading -----------------------------------------------------------------
@@ -220,7 +231,7 @@ class _Reader:
     def __init__(self, text: str) -> None:
         self.text = text
         self.spans = find_quote_spans(text)
-        self.paragraphs = paragraph_lines(text)
+        self.paragraphs = paragraph_spans(text)
         self.paragraph_starts = [start for start, _ in self.paragraphs]
         sentences = sentence_spans(text)
         self.sentences = sentences
@@ -230,6 +241,8 @@ class _Reader:
         self.narrative_ends = [end for _, end in self.narrative]
         self.mentions = [m for seg in self.narrative for m in find_mentions(text, *seg)]
         self.mention_starts = [m.start for m in self.mentions]
+        # Surnames of the people the document introduces (set once they are registered):
+        # a far-off subject must be one of them, not any capitalised word.
         self.known: frozenset[str] = frozenset()
 
     def _narrative(self) -> list[tuple[int, int]]:
@@ -330,33 +343,29 @@ class _Reader:
     def subject_before(self, start: int, verb: int) -> Subject | None:
         """The subject of a verb: the last candidate before it that can govern it.
 
-        Close candidates always can; a participle (``…, saying``) takes the clause's subject
-        however far; ``Name, a long appositive, said`` skips the appositive; other far
-        candidates must be people the document knows, not any capitalised word.
+        ``Name, <any phrase>, [adverb] said`` skips the phrase (appositive, relative or
+        participial clause); a participle (``…, saying``) takes its clause's subject however
+        far; close candidates always can; far ones must be people the document knows, not
+        any capitalised word.
         """
         text = self.text
         candidates = self.subjects(start, verb)
         if not candidates:
             return None
-        before = text[start:verb].rstrip()
-        if before.endswith(","):
-            for candidate in candidates:
-                if _RELATIVE_AFTER_RE.match(text, candidate.end) or (
-                    text.startswith(",", candidate.end) and self.appositive(candidate.end, verb)
-                ):
-                    return candidate  # "Trump, who …, said" / "Ms. Lee, a spokeswoman, said"
+        comma = text.rfind(",", start, verb)
+        if comma != -1 and _only_gap_words(text, comma, verb):
             if PARTICIPLE_RE.match(text, verb):
                 return self._participle_subject(start, verb, candidates)
+            for candidate in candidates:
+                if candidate.end < comma and text.startswith(",", candidate.end):
+                    return candidate  # "Trump, who …, said" / "Smith, delivering it, asked"
         subject = candidates[-1]
-        gap = text[subject.end : verb]
-        words = [w.lower() for w in WORD_COUNT_RE.findall(gap)]
-        if all(w in _GAP_WORDS for w in words):
+        if _only_gap_words(text, subject.end, verb):
             return subject
-        if before.endswith(",") and gap.lstrip().startswith(","):
-            return subject  # "Trump, speaking in Ohio, said"
         strong = subject.kind != "name" or surname(subject.words).lower() in self.known
         conjoined = _CONJUNCTION_BEFORE_RE.search(text, max(start, verb - 10), verb)
-        return subject if strong and len(words) <= (8 if conjoined else 3) else None
+        words = _count_words(text, subject.end, verb)
+        return subject if strong and words <= (8 if conjoined else 3) else None
 
     def _participle_subject(self, start: int, verb: int, candidates: list[Subject]) -> Subject:
         """Who a participle's clause is about: ``Spicer said, adding`` → the subject of the
@@ -382,7 +391,10 @@ class _Reader:
         if not candidates or _count_words(self.text, verb_end, candidates[0].start) > 3:
             return None
         names = [c for c in candidates if c.kind == "name"]
-        return names[-1] if names else candidates[0]
+        subject = names[-1] if names else candidates[0]
+        if _VERB_AFTER_RE.match(self.text, subject.end):
+            return None  # "said the candidate could win" reports, it does not attribute
+        return subject
 
     def _clue(self, subject: Subject, limit: int) -> Clue:
         return Clue(subject, subject.start, subject.role or self.appositive(subject.end, limit))
@@ -440,8 +452,8 @@ class _Reader:
         clause = text.rfind(",", start, end) + 1 or start
         if text[start:end].rstrip().endswith(":") and (not verbs or verbs[-1].start() < clause):
             # Asked about it, Mr. Smith shot back: “…” / Trump paused, then boomed: “…”
-            found = self.subjects(clause, end) or self.subjects(start, clause)[-1:]
-            return self._clue(found[0], end) if found else None
+            found = self.subjects(clause, end) or self.subjects(start, clause)
+            return self._clue(found[-1], end) if found else None
         if not verbs:
             return None
         verb = verbs[-1]
@@ -515,7 +527,11 @@ class _Reader:
                 role = subject.role or self.appositive(subject.end, verb.start())
                 clue = Clue(subject, verb.start(), role)
                 paragraph = self.paragraph_of(s_start)
-                events.append(_Event(start, end, "indirect", clue, (s_start, s_end), paragraph))
+                region = (
+                    s_start,
+                    start,
+                )  # not the reported clause: "said talks would resume May 2"
+                events.append(_Event(start, end, "indirect", clue, region, paragraph))
                 break
         return events
 
@@ -569,6 +585,8 @@ class _People:
         gender = PRONOUNS.get(pronoun)
         index = bisect.bisect_left(self._subject_at, position)
         for person in reversed(self._subject_person[max(0, index - 8) : index]):
+            if person.is_organisation:
+                continue
             if not gender or not person.gender or person.gender == gender:
                 return person
         return None
@@ -604,6 +622,7 @@ class _Dates:
 
     def __init__(self, reader: _Reader, anchor: str | None) -> None:
         self.text = reader.text
+        self.anchor = anchor
         found = [
             DateMention(start, end, words, _dated(iso, anchor))
             for start, end, words, iso in find_dates(reader.text)
@@ -622,9 +641,16 @@ class _Dates:
         self.starts = [d.start for d in self.mentions]
 
     def within(self, start: int, end: int) -> DateMention | None:
+        """The first date in ``text[start:end]`` a statement can have been made on: not one
+        after the publication date (``adding that talks resume on May 2``)."""
         index = bisect.bisect_left(self.starts, start)
-        if index < len(self.mentions) and self.mentions[index].start < end:
-            return self.mentions[index]
+        while index < len(self.mentions) and self.mentions[index].start < end:
+            mention = self.mentions[index]
+            if not (
+                self.anchor and mention.iso and len(mention.iso) == 10 and mention.iso > self.anchor
+            ):
+                return mention
+            index += 1
         return None
 
     def last_between(self, start: int, end: int) -> DateMention | None:
@@ -708,7 +734,28 @@ def _inherits(event: _Event, last: _Event | None, reader: _Reader) -> bool:
         return all(surname(m.name) == own for m in others if m.name)
     line_start = text.rfind("\n", 0, span.opening) + 1
     opens_paragraph = not text[line_start : span.opening].strip(_LEADING_PUNCTUATION)
-    return opens_paragraph and event.paragraph - last.paragraph <= 1 and event.kind == "direct"
+    return (
+        opens_paragraph
+        and event.paragraph - last.paragraph <= 1
+        and event.kind == "direct"
+        and _count_words(text, event.start, event.end) >= 3  # not a label: “Related:”
+    )
+
+
+def _is_title(text: str, start: int, end: int) -> bool:
+    """``“New Day”``, ``“The Art of the Deal”``: short, and every longer word capitalised."""
+    words = WORD_COUNT_RE.findall(text, start, end)
+    long_words = [w for w in words if len(w) > 3]
+    return len(words) <= 8 and bool(long_words) and all(w[0].isupper() for w in long_words)
+
+
+def _is_name_for(event: _Event, text: str) -> bool:
+    """A partial quote that names something (a show, a book, a slogan) rather than quoting
+    someone's words, unless a naming verb gives it: ``called it “Crooked Hillary”``."""
+    if event.kind != "partial" or not _is_title(text, event.start, event.end):
+        return False
+    before = text[event.region[0] : event.span.opening if event.span else event.start]
+    return not _NAMING_VERB_END_RE.search(before)
 
 
 def _unattributed_worth_keeping(event: _Event, text: str) -> bool:
@@ -732,6 +779,8 @@ def extract_quotes(document: Document, *, reference_date: str | None = None) -> 
     quotes = []
     last: _Event | None = None
     for event in events:
+        if _is_name_for(event, text):
+            continue
         if event.clue is not None:
             event.speaker = people.resolve(event.clue)
         elif _inherits(event, last, reader):
@@ -739,22 +788,21 @@ def extract_quotes(document: Document, *, reference_date: str | None = None) -> 
         elif not _unattributed_worth_keeping(event, text):
             continue
         event.date = dates.of_statement(event, last, reader.paragraphs)
-        speaker = event.speaker or Speaker(None, None)
-        date = event.date or DateMention(0, 0, None, None)
+        speaker, date = event.speaker, event.date
         quotes.append(
             Quote(
                 quote=text[event.start : event.end],
-                speaker=speaker.name,
-                role=speaker.role,
+                speaker=speaker.name if speaker else None,
+                role=speaker.role if speaker else None,
                 kind=event.kind,
-                date=date.iso,
-                date_text=date.words,
+                date=date.iso if date else None,
+                date_text=date.words if date else None,
                 source=document.source,
                 line=document.line_of(event.start),
                 start=event.start,
                 end=event.end,
             )
         )
-        if speaker.name or speaker.role:
+        if event.speaker is not None:
             last = event
     return quotes

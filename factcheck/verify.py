@@ -30,12 +30,13 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import cached_property
 
 from factcheck.dates import display_date, parse_date, same_day, split_iso
 from factcheck.errors import InputError
 from factcheck.records import Passage
 from factcheck.store import Index
-from factcheck.text import _TRANSLATE, NEGATIONS, STOPWORDS, WORD_RE
+from factcheck.text import _TRANSLATE, NEGATIONS, STOPWORDS, WORD_RE, normalize
 
 # Thresholds -------------------------------------------------------------------------------
 CANDIDATE_LIMIT = 60  # passages fetched from the index for one quote
@@ -49,6 +50,8 @@ MISQUOTE_MIN_WORDS = 3  # quotes shorter than this are never MISQUOTED: too litt
 JOIN_GAP = 80  # characters between two passages of one speaker that may still be one quote
 BRACKET_SLACK = 4  # source words a [bracketed] insertion may stand for, beyond its own
 OTHERS_LIMIT = 10  # other sources listed with a quote
+
+MIN_SEARCH_WORDS = 3  # with fewer content words, the index is searched for all the words
 
 STATUSES = ("VERIFIED", "MISQUOTED", "MISATTRIBUTED", "WRONG DATE", "NOT FOUND")
 QUOTE_KINDS = frozenset({"direct", "partial"})  # passages whose words are the speaker's own
@@ -73,6 +76,10 @@ class Token:
     end: int
 
 
+# Typographic folding that keeps every character's offset ("…" becomes one dot).
+_SAME_LENGTH = {k: v for k, v in _TRANSLATE.items() if len(v) == 1} | {ord("\u2026"): "."}
+
+
 def fold(token: str) -> str:
     """Normalise one word like :func:`factcheck.text.normalize` does whole texts."""
     if not token.isascii():
@@ -80,8 +87,22 @@ def fold(token: str) -> str:
     return token.casefold()
 
 
+def word_spans(text: str) -> tuple[list[str], list[tuple[int, int]]]:
+    """Normalised words of ``text`` and their (start, end) in it.
+
+    Folds the whole text at once when that keeps offsets (nearly always), word by word
+    otherwise; both give the same words."""
+    folded = text.translate(_SAME_LENGTH).casefold()
+    if len(folded) == len(text) and unicodedata.is_normalized("NFKC", folded):
+        found = list(WORD_RE.finditer(folded))
+        return [m.group() for m in found], [m.span() for m in found]
+    found = list(WORD_RE.finditer(text))
+    return [fold(m.group()) for m in found], [m.span() for m in found]
+
+
 def tokens(text: str) -> list[Token]:
-    return [Token(fold(m.group()), m.start(), m.end()) for m in WORD_RE.finditer(text)]
+    found, spans = word_spans(text)
+    return [Token(word, start, end) for word, (start, end) in zip(found, spans, strict=True)]
 
 
 # The quote as a pattern ---------------------------------------------------------------------
@@ -159,20 +180,30 @@ def parse_quote(text: str) -> Pattern:
 
 @dataclass(frozen=True)
 class Span:
+    """Passages aligned as one text: their texts joined by newlines."""
+
     passages: tuple[Passage, ...]
-    tokens: tuple[Token, ...]  # offsets into the passage texts joined by "\n"
 
-    @classmethod
-    def of(cls, passages: Sequence[Passage]) -> Span:
-        return cls(tuple(passages), tuple(tokens("\n".join(p.text for p in passages))))
-
-    @property
+    @cached_property
     def text(self) -> str:
         return "\n".join(p.text for p in self.passages)
 
+    @cached_property
+    def key(self) -> str:
+        """The normalised text, for a cheap first comparison."""
+        return normalize(self.text)
+
+    @cached_property
+    def _word_spans(self) -> tuple[list[str], list[tuple[int, int]]]:
+        return word_spans(self.text)
+
     @property
     def words(self) -> list[str]:
-        return [t.word for t in self.tokens]
+        return self._word_spans[0]
+
+    @property
+    def offsets(self) -> list[tuple[int, int]]:
+        return self._word_spans[1]
 
     @property
     def head(self) -> Passage:
@@ -183,11 +214,11 @@ class Span:
         that were joined are separated by a space."""
         if lo >= hi:
             return ""
-        return self.text[self.tokens[lo].start : self.tokens[hi - 1].end].replace("\n", " ")
+        return self.text[self.offsets[lo][0] : self.offsets[hi - 1][1]].replace("\n", " ")
 
     def locate(self, index: int) -> tuple[Passage, int]:
         """The passage holding word ``index``, and the line that word is on."""
-        offset = self.tokens[index].start
+        offset = self.offsets[index][0]
         for passage in self.passages:
             if offset <= len(passage.text):
                 return passage, passage.line + passage.text.count("\n", 0, offset)
@@ -208,14 +239,14 @@ def _joinable(a: Passage, b: Passage) -> bool:
 def spans_of(passages: Iterable[Passage]) -> list[Span]:
     """Every passage alone, plus each run of adjacent passages of one speaker joined."""
     ordered = sorted(set(passages), key=lambda p: (p.source, p.start))
-    spans = [Span.of([p]) for p in ordered]
+    spans = [Span((p,)) for p in ordered]
     run: list[Passage] = []
     for passage in [*ordered, None]:
         if run and passage is not None and _joinable(run[-1], passage):
             run.append(passage)
             continue
         if len(run) > 1:
-            spans.append(Span.of(run))
+            spans.append(Span(tuple(run)))
         run = [passage] if passage is not None else []
     return spans
 
@@ -390,16 +421,16 @@ def editorial_changes(pattern: Pattern, span: Span, starts: list[int]) -> tuple[
     if stripped and (not stripped[0].isalnum() or not stripped[-1].isalnum()):
         changes.append("surrounding punctuation")
     hi = starts[-1] + len(pattern.pieces[-1].tokens)
-    if span.head.kind in QUOTE_KINDS and (starts[0] > 0 or hi < len(span.tokens)):
+    if span.head.kind in QUOTE_KINDS and (starts[0] > 0 or hi < len(span.words)):
         changes.append("partial quote")
     if pattern.elided:
         changes.append("elision")
     if "[" in pattern.text:
         changes.append("bracketed insertion")
     pairs = [
-        (pattern.text[q.start : q.end], span.text[s.start : s.end])
+        (pattern.text[q.start : q.end], span.text[s:e])
         for piece, start in zip(pattern.pieces, starts, strict=True)
-        for q, s in zip(piece.tokens, span.tokens[start:], strict=False)
+        for q, (s, e) in zip(piece.tokens, span.offsets[start:], strict=False)
     ]
     if any(q.translate(_TRANSLATE) != s.translate(_TRANSLATE) for q, s in pairs):
         changes.append("capitalisation")
@@ -574,9 +605,9 @@ def parse_request(
 
 def search_text(pattern: Pattern) -> str:
     """What to ask the index for: the quote's content words (common words make BM25 slow on a
-    large index and add nothing to the ranking), or all its words when it has none."""
+    large index and add little to the ranking), or all its words when it has too few."""
     content = [w for w in pattern.words if w not in STOPWORDS and w not in NEGATIONS]
-    return " ".join(content or pattern.words)
+    return " ".join(content if len(content) >= MIN_SEARCH_WORDS else pattern.words)
 
 
 def sighting(span: Span, lo: int, hi: int, editorial: tuple[str, ...] = ()) -> Sighting:
@@ -628,7 +659,7 @@ def _decide(
     from rapidfuzz import fuzz
 
     quote_text = " ".join(pattern.words)
-    scored = [(fuzz.partial_ratio(quote_text, " ".join(s.words)), s) for s in spans]
+    scored = [(fuzz.partial_ratio(quote_text, s.key), s) for s in spans]
     scored = sorted((pair for pair in scored if pair[0] >= PREFILTER_SCORE), key=lambda p: -p[0])
     exact = []
     for _, span in scored:
