@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from factcheck.dates import find_dates, find_relative_dates, resolve_relative, split_iso
 from factcheck.names import (
@@ -34,7 +34,7 @@ from factcheck.names import (
 )
 from factcheck.quotemarks import QuoteSpan, find_quote_spans, paragraph_spans, trimmed
 from factcheck.records import Document, Quote
-from factcheck.text import sentence_spans, word_pattern
+from factcheck.text import STOPWORDS, sentence_spans, word_pattern
 
 # --- words that attribute -------------------------------------------------------------------
 
@@ -90,6 +90,7 @@ _NOT_REPORTING_RE = re.compile(
     re.IGNORECASE,
 )
 _NAMING_VERB_END_RE = re.compile(rf"\b(?:{word_pattern(_NAMING)})\s+(?:\w+\s+)?$", re.IGNORECASE)
+_SO_CALLED_RE = re.compile(r"\bso[- ]called\s*$", re.IGNORECASE)
 PARTICIPLE_RE = re.compile(r"\w+ing\b")
 QUOTED_AS_RE = re.compile(r"\bquot(?:ed|es|ing)\s+(?P<who>.{1,120}?)\s+as\s+say(?:ing)?\b")
 ACCORDING_RE = re.compile(r"\W*according\s+to\s+", re.IGNORECASE)
@@ -120,6 +121,10 @@ _ROLE_TRIM_RE = re.compile(r"\s+(?:who|which|that|whose|where)\b.*$|^(?:the|a|an
 _ROLE_BEFORE_RE = re.compile(
     rf"(?:[A-Z][\w-]*['’]s\s+)?(?:[\w-]+\s+){{0,3}}?(?:{_ROLE_HEAD}),\s*$", re.IGNORECASE
 )
+_APPOSITIVE_END_RE = re.compile(r"[,;\n]|[.!?](?:\s|$)")
+# Up to two lower-case words right before a name's role: "union president Maria Okafor".
+_ROLE_PREFIX_RE = re.compile(r"(?<![\w’'-])(?:[a-z][\w-]*\s+){1,2}$")
+_NOT_ROLE_WORD_RE = re.compile(rf"\w+(?:ed|ing|ly)|{word_pattern(_REPORTING + _NAMING)}")
 _OWNER_BEFORE_RE = re.compile(r"\b[A-Z][\w-]*['’]s\s+$")
 _HONORIFIC_BEFORE_RE = re.compile(r"\b(?:Mrs|Mr|Ms|Miss)\.?\s+$")
 # Words that may stand between a subject and its verb: ``Smith also said``, ``he has said``.
@@ -157,6 +162,20 @@ WORD_COUNT_RE = re.compile(r"[^\W_]+")
 _LEADING_PUNCTUATION = " \t—–-*•"
 # An unattributed quote shorter than this is more likely a title or a scare quote.
 MIN_UNATTRIBUTED_WORDS = 5
+
+
+def _role_prefix(text: str, start: int, end: int) -> int | None:
+    """Where lower-case nouns that belong to the role after them begin (``union`` in
+    ``union president Maria Okafor``), or None; verbs and function words are not part."""
+    match = _ROLE_PREFIX_RE.search(text, start, end)
+    if not match:
+        return None
+    position = match.start()
+    for word in WORD_COUNT_RE.finditer(text, match.start(), end):
+        if _NOT_ROLE_WORD_RE.fullmatch(word.group(0)) or word.group(0) in STOPWORDS:
+            position = word.end()
+    position = trimmed(text, position, end)[0]
+    return position if position < end else None
 
 
 def _count_words(text: str, start: int, end: int) -> int:
@@ -291,8 +310,8 @@ class _Reader:
         text = self.text
         if text.find(",", end, limit) != end:
             return None
-        closing = text.find(",", end + 1, limit)
-        phrase = text[end + 1 : closing if closing != -1 else limit].strip(" .")
+        closing = _APPOSITIVE_END_RE.search(text, end + 1, limit)
+        phrase = text[end + 1 : closing.start() if closing else limit].strip(" .")
         words = phrase.split()
         if not words or len(words) > 16 or SPEECH_VERB_RE.search(phrase):
             return None
@@ -330,6 +349,10 @@ class _Reader:
             if any(s.start <= mention.start < s.end for s in found):
                 continue
             role = roles.get(mention.start, mention.role)
+            prefix = _role_prefix(text, max(start, mention.start - 30), mention.start)
+            if prefix and mention.role and role == mention.role:
+                role = text[prefix : mention.start] + role  # union president Maria Okafor
+                mention = replace(mention, start=prefix)
             described = [d for d in found if d.kind == "description" and d.end <= mention.start]
             if described and text[described[-1].end : mention.start].strip() in ("", ","):
                 found.remove(described[-1])  # Clinton’s top aide Jake Sullivan; his aide, Jo Li
@@ -558,9 +581,11 @@ class _People:
             return
         reader = self.reader
         role = mention.role
-        owner = _OWNER_BEFORE_RE.search(reader.text, max(0, mention.start - 40), mention.start)
-        if role and owner:
-            role = owner.group(0) + role  # Doe’s top aide Jo Li
+        before = max(0, mention.start - 40)
+        owner = _OWNER_BEFORE_RE.search(reader.text, before, mention.start)
+        prefix = owner.start() if owner else _role_prefix(reader.text, before, mention.start)
+        if role and prefix is not None:
+            role = reader.text[prefix : mention.start] + role  # Doe’s top aide Jo Li
         role = (
             role
             or reader.appositive(mention.end, reader.narrative_end(mention.end))
@@ -623,6 +648,7 @@ class _Dates:
     def __init__(self, reader: _Reader, anchor: str | None) -> None:
         self.text = reader.text
         self.anchor = anchor
+        self._claimed: dict[int, str | None] = {}  # date offset -> whose statement it dates
         found = [
             DateMention(start, end, words, _dated(iso, anchor))
             for start, end, words, iso in find_dates(reader.text)
@@ -678,14 +704,22 @@ class _Dates:
     ) -> DateMention | None:
         """The date in the attributing sentence, else that of the event it refers to, else
         that of the same speaker's statement just before, else the latest date in the
-        paragraph or the one before."""
+        paragraph or the one before unless it dates somebody else's statement."""
         start, end = event.region
-        found = self.within(start, end) or self.of_event(start, end)
+        speaker = event.speaker.name if event.speaker else None
+        found = self.within(start, end)
+        if found:
+            self._claimed.setdefault(found.start, speaker)  # "Okafor said on Monday"
+            return found
+        found = self.of_event(start, end)
         if found:
             return found
         if _continues_speaker(event, last):
             return last.date
-        return self.last_between(paragraphs[max(0, event.paragraph - 1)][0], start)
+        found = self.last_between(paragraphs[max(0, event.paragraph - 1)][0], start)
+        if found and self._claimed.get(found.start, speaker) != speaker:
+            return None  # the date of someone else's statement
+        return found
 
 
 def _continues_speaker(event: _Event, last: _Event | None) -> bool:
@@ -751,8 +785,15 @@ def _is_title(text: str, start: int, end: int) -> bool:
 
 def _is_name_for(event: _Event, text: str) -> bool:
     """A partial quote that names something (a show, a book, a slogan) rather than quoting
-    someone's words, unless a naming verb gives it: ``called it “Crooked Hillary”``."""
-    if event.kind != "partial" or not _is_title(text, event.start, event.end):
+    someone's words, unless a naming verb gives it: ``called it “Crooked Hillary”``; and any
+    ``so-called “…”``."""
+    if event.kind != "partial":
+        return False
+    if event.span and _SO_CALLED_RE.search(
+        text, max(0, event.span.opening - 12), event.span.opening
+    ):
+        return True
+    if not _is_title(text, event.start, event.end):
         return False
     before = text[event.region[0] : event.span.opening if event.span else event.start]
     return not _NAMING_VERB_END_RE.search(before)
