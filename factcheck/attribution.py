@@ -79,7 +79,10 @@ _REPORTING = [
     ),
 ]
 # Verbs that attribute a quoted fragment but not a whole utterance: called it “a disaster”.
-_NAMING = _verb_forms("call describe label term brand dub")
+_NAMING = _verb_forms(
+    """call describe label term brand dub blast slam praise criticize criticise dismiss
+    accuse welcome hail decry denounce condemn mock attack"""
+)
 SPEECH_VERB_RE = re.compile(rf"\b(?:{word_pattern(_REPORTING)})\b", re.IGNORECASE)
 NAMING_VERB_RE = re.compile(rf"\b(?:{word_pattern(_REPORTING + _NAMING)})\b", re.IGNORECASE)
 # "will agree", "did not say": the verb does not report anything here; "Zornick’s comment",
@@ -482,7 +485,9 @@ class _Reader:
         verb = verbs[-1]
         subject = self.subject_before(start, verb.start()) or self.subject_after(verb.end(), end)
         if subject is None:
-            return None
+            # "a man yelled “Stay there!”": the verb introduces the quote; nobody is named
+            adjacent = not WORD_COUNT_RE.search(text, verb.end(), end)
+            return Clue(None, verb.start(), None) if adjacent else None
         return Clue(subject, verb.start(), subject.role or self.appositive(subject.end, end))
 
     def introduced_by_colon(self, paragraph: int) -> Clue | None:
@@ -822,10 +827,13 @@ def extract_quotes(document: Document, *, reference_date: str | None = None) -> 
     for event in events:
         if _is_name_for(event, text):
             continue
-        if event.clue is not None:
+        named = event.clue is not None and event.clue.subject is not None
+        if named:
             event.speaker = people.resolve(event.clue)
         elif _inherits(event, last, reader):
             event.speaker = last.speaker
+        elif event.clue is not None:
+            event.speaker = Speaker(None, None)  # attributed, to nobody named
         elif not _unattributed_worth_keeping(event, text):
             continue
         event.date = dates.of_statement(event, last, reader.paragraphs)

@@ -198,6 +198,21 @@ def test_not_a_quote(text):
     assert quotes(text) == []
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("When Rubio thanked Miami, a man yelled “Stay there!”", (None, "direct", "Stay there!")),
+        ("Trump blasted the plan as “a disaster.”", ("Trump", "partial", "a disaster.")),
+        (
+            "About 200 protesters gathered, holding signs and chanting “Dump Trump.”",
+            (None, "direct", "Dump Trump."),
+        ),
+    ],
+)
+def test_quotes_introduced_by_a_verb_without_a_named_speaker(text, expected):
+    assert [(q[0], q[2], q[3]) for q in quotes(text)] == [expected]
+
+
 def test_unbalanced_quote_stays_in_its_paragraph():
     text = "“This never closes, said nobody.\n\nThe next paragraph is narrative, not a quote."
     found = extract_quotes(Document(source="test", text=text))
