@@ -57,6 +57,7 @@ _DOUBLING = frozenset("admit quip snap commit".split())
 _PHRASES = (
     "went on",
     "goes on",
+    *(f"{verb} a statement" for verb in ("issued", "issues", "released", "releases")),
     "put it",
     "puts it",
     *(f"{verb} out" for verb in ("pointed", "points", "pointing")),
@@ -109,7 +110,7 @@ DESCRIPTION_RE = re.compile(
 # Any short noun phrase as a subject: "the gambling tycoon", "many voters", "officials".
 GENERIC_SUBJECT_RE = re.compile(
     r"(?:(?:the|a|an|one|another|many|some|several|two|three|other)\s+)?"
-    r"[\w’'-]+(?:\s+[\w’'-]+){0,3}(?:\s+(?:also|later|then|had|has|have))?",
+    r"[\w.’'-]+(?:\s+[\w.’'-]+){0,3}(?:\s+(?:also|later|then|had|has|have))?",
     re.IGNORECASE,
 )
 _DETERMINER_RE = re.compile(r"^(?:the|a|an|one|another|this|that)\s+", re.IGNORECASE)
@@ -127,6 +128,7 @@ _ROLE_BEFORE_RE = re.compile(
 _APPOSITIVE_END_RE = re.compile(r"[,;\n]|[.!?](?:\s|$)")
 # Up to two lower-case words right before a name's role: "union president Maria Okafor".
 _ROLE_PREFIX_RE = re.compile(r"(?<![\w’'-])(?:[a-z][\w-]*\s+){1,2}$")
+_HYPHENATED_WORD_RE = re.compile(r"[\w-]+")
 _NOT_ROLE_WORD_RE = re.compile(rf"\w+(?:ed|ing|ly)|{word_pattern(_REPORTING + _NAMING)}")
 _OWNER_BEFORE_RE = re.compile(r"\b[A-Z][\w-]*['’]s\s+$")
 _HONORIFIC_BEFORE_RE = re.compile(r"\b(?:Mrs|Mr|Ms|Miss)\.?\s+$")
@@ -174,7 +176,7 @@ def _role_prefix(text: str, start: int, end: int) -> int | None:
     if not match:
         return None
     position = match.start()
-    for word in WORD_COUNT_RE.finditer(text, match.start(), end):
+    for word in _HYPHENATED_WORD_RE.finditer(text, match.start(), end):
         if _NOT_ROLE_WORD_RE.fullmatch(word.group(0)) or word.group(0) in STOPWORDS:
             position = word.end()
     position = trimmed(text, position, end)[0]
@@ -458,6 +460,8 @@ class _Reader:
             subject = self.subject_after(verbs[0].end(), end)
             return self._clue(subject, end) if subject else Clue(None, verb, None)
         found = self.subjects(head, verb)
+        if found and _role_prefix(text, head, found[0].start) == head:
+            found[0] = replace(found[0], start=head)  # “…,” warm-and-fuzzy Trump said
         if not found or _count_words(text, head, found[0].start):
             generic = GENERIC_SUBJECT_RE.fullmatch(between.strip())
             if generic:  # “…,” the man shouted. / “…,” officials said.

@@ -73,6 +73,16 @@ def quotes(text: str, **metadata) -> list[tuple]:
         ("Continued Stone: “We will win.”", "Stone", None),
         ("Stone went on to say, “We will win.”", "Stone", None),
         ("POLLS ARE EARLY - Jo Li: “We will win.”", "Jo Li", None),
+        (
+            "“We will win,” said J.M. Berger, a fellow at the institute.",
+            "J.M. Berger",
+            "fellow at the institute",
+        ),
+        ("Rep. Trey Gowdy (R-S.C.): “We will win.”", "Trey Gowdy", "Rep."),
+        ("“We will win,” warm-and-fuzzy Trump said.", "Trump", None),
+        ("“We will win,” said U.S. Senator Jo Li.", "Jo Li", "U.S. Senator"),
+        ("Reluctantly, Jo Li said, “We will win.”", "Jo Li", None),
+        ("Jo Li issued a statement, “We will win.”", "Jo Li", None),
     ],
 )
 def test_speaker_patterns(text, speaker, role):
