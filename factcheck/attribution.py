@@ -97,12 +97,16 @@ class Clue:
 
 @dataclass(frozen=True)
 class Speaker:
+    """Who a statement is attributed to: a name as introduced, a role, both, or neither."""
+
     name: str | None
     role: str | None
 
 
 @dataclass(frozen=True)
 class DateMention:
+    """A date the narrative mentions, in its own words, and as ISO when it can be."""
+
     start: int
     end: int
     words: str
@@ -187,7 +191,7 @@ class _Reader:
 
     # -- who: candidates and subjects --
 
-    def _is_object(self, start: int, floor: int) -> bool:
+    def is_object(self, start: int, floor: int) -> bool:
         return bool(OBJECT_BEFORE_RE.search(self.text, max(floor, start - 20), start))
 
     def appositive(self, end: int, limit: int) -> str | None:
@@ -246,7 +250,7 @@ class _Reader:
         for match in PRONOUN_RE.finditer(text, start, end):
             found.append(Subject(match.start(), match.end(), "pronoun", match.group(0).lower()))
         found.sort(key=lambda s: s.start)
-        return [s for s in found if not self._is_object(s.start, start)]
+        return [s for s in found if not self.is_object(s.start, start)]
 
     def subject_before(self, start: int, verb: int) -> Subject | None:
         """The subject of a verb: the last candidate before it that can govern it.
@@ -439,10 +443,8 @@ class _Reader:
                 role = subject.role or self.appositive(subject.end, verb.start())
                 clue = Clue(subject, verb.start(), role)
                 paragraph = self.paragraph_of(s_start)
-                region = (
-                    s_start,
-                    start,
-                )  # not the reported clause: "said talks would resume May 2"
+                # dated by its attribution, not by its content ("said talks resume May 2")
+                region = (s_start, start)
                 events.append(_Event(start, end, "indirect", clue, region, paragraph))
                 break
         return events
@@ -485,7 +487,7 @@ class _People:
         honorific = HONORIFIC_BEFORE_RE.search(text, max(0, mention.start - 6), mention.start)
         if honorific and not person.gender:
             person.gender = "m" if honorific.group(0).rstrip(". ") == "Mr" else "f"
-        if not mention.possessive and not reader._is_object(mention.start, 0):
+        if not mention.possessive and not reader.is_object(mention.start, 0):
             self.note(mention.start, person)
 
     def note(self, position: int, person: Person) -> None:
@@ -506,12 +508,14 @@ class _People:
         return None
 
     def resolve(self, clue: Clue) -> Speaker:
+        """The speaker a clue names: a name merged with the document's people, a pronoun or
+        role phrase resolved to an earlier person, or an unnamed role."""
         subject, role = clue.subject, clue.role
         if subject is None:
             return Speaker(None, None)
-        if subject.kind == "pronoun":
-            person = self.last(subject.start, subject.words)
-            if person is None or subject.words not in PRONOUNS:
+        if subject.kind == "pronoun":  # he/she; "they", "I", "we" name nobody in particular
+            person = self.last(subject.start, subject.words) if subject.words in PRONOUNS else None
+            if person is None:
                 return Speaker(None, None)
         elif subject.kind == "description":
             person = self.register.by_role(subject.words, subject.start)
