@@ -55,7 +55,12 @@ _NOT_NAMES = frozenset(
     all both each every no not one two three another other such also still even just
     only last next according meanwhile instead indeed yes well asked speaking
     earlier later now today yesterday tomorrow again once said says added adds continued
-    asked asks wrote writes noted explained argued replied responded warned insisted""".split()
+    asked asks wrote writes noted explained argued replied responded warned insisted
+    finally similarly unfortunately ultimately reluctantly additionally separately notably
+    importantly interestingly ironically frankly honestly clearly obviously apparently
+    fortunately surprisingly increasingly initially eventually currently recently
+    previously meanwhile nonetheless nevertheless moreover furthermore still u.s. u.k. u.n.
+    e.u.""".split()
 )
 _LEADING_NOT_NAMES = _NOT_NAMES - HONORIFICS
 # Last words of names of organisations and places, not people: "he" never means them.
@@ -77,7 +82,7 @@ OUTLET_WORDS = frozenset(
 )
 
 _NAME_WORD = (
-    r"(?:(?:Mrs|Mr|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Rev|Prof|Jr|Sr|St)\.|[A-Z]\."
+    r"(?:(?:Mrs|Mr|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Rev|Prof|Jr|Sr|St)\.|(?:[A-Z]\.){1,3}"
     r"|(?:Mc|Mac|O['’]|D['’])?[A-Z][\w\-]*\w|[A-Z])"
 )
 _PARTICLE = r"(?:de|da|del|der|den|di|du|la|le|van|von|bin|ibn|al|el|dos|das|ter)"
@@ -91,6 +96,7 @@ NAME_RUN_RE = re.compile(
     rf"(?:,\s+(?:Jr\.|Sr\.))?(?P<possessive>['’]s\b)?"
 )
 _TOKEN_RE = re.compile(r"\S+")
+_PARTY_TAG_RE = re.compile(r"\((?:[RDIL]|Rep|Dem|Ind)\.?-[^()\n]{1,20}\)")
 _POSSESSIVE_END_RE = re.compile(r"['’]s$")
 
 
@@ -175,8 +181,8 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
     end = len(text) if end is None else end
     mentions = []
     for match in NAME_RUN_RE.finditer(text, start, end):
-        if text.startswith("(", match.start() - 1) and text.startswith(")", match.end()):
-            continue  # a party tag: (R-Ohio)
+        if _PARTY_TAG_RE.match(text, match.start() - 1 if match.start() else 0):
+            continue  # (R-Ohio), (D-N.Y.)
         mention = _mention(match)
         if mention:
             mentions.append(mention)

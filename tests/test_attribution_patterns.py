@@ -73,6 +73,16 @@ def quotes(text: str, **metadata) -> list[tuple]:
         ("Continued Stone: “We will win.”", "Stone", None),
         ("Stone went on to say, “We will win.”", "Stone", None),
         ("POLLS ARE EARLY - Jo Li: “We will win.”", "Jo Li", None),
+        (
+            "“We will win,” said J.M. Berger, a fellow at the institute.",
+            "J.M. Berger",
+            "fellow at the institute",
+        ),
+        ("Rep. Trey Gowdy (R-S.C.): “We will win.”", "Trey Gowdy", "Rep."),
+        ("“We will win,” warm-and-fuzzy Trump said.", "Trump", None),
+        ("“We will win,” said U.S. Senator Jo Li.", "Jo Li", "U.S. Senator"),
+        ("Reluctantly, Jo Li said, “We will win.”", "Jo Li", None),
+        ("Jo Li issued a statement, “We will win.”", "Jo Li", None),
     ],
 )
 def test_speaker_patterns(text, speaker, role):
@@ -196,6 +206,21 @@ def test_indirect_and_partial(text, expected):
 )
 def test_not_a_quote(text):
     assert quotes(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("When Rubio thanked Miami, a man yelled “Stay there!”", (None, "direct", "Stay there!")),
+        ("Trump blasted the plan as “a disaster.”", ("Trump", "partial", "a disaster.")),
+        (
+            "About 200 protesters gathered, holding signs and chanting “Dump Trump.”",
+            (None, "direct", "Dump Trump."),
+        ),
+    ],
+)
+def test_quotes_introduced_by_a_verb_without_a_named_speaker(text, expected):
+    assert [(q[0], q[2], q[3]) for q in quotes(text)] == [expected]
 
 
 def test_unbalanced_quote_stays_in_its_paragraph():
