@@ -204,7 +204,7 @@ def committed(db: Path) -> int:
 
 @pytest.mark.parametrize("stop, status", [(signal.SIGKILL, -9), (signal.SIGINT, 130)])
 def test_a_killed_run_leaves_a_valid_index_and_a_re_run_completes(tmp_path, stop, status):
-    archive = generated_archive(tmp_path / "archive", 1000)
+    archive = generated_archive(tmp_path / "archive", 600)
     db = tmp_path / "index.db"
     child = spawn("index", "add", str(archive), "--db", str(db))
     deadline = time.monotonic() + 15
@@ -216,17 +216,17 @@ def test_a_killed_run_leaves_a_valid_index_and_a_re_run_completes(tmp_path, stop
         assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         connection.execute("INSERT INTO passages_fts (passages_fts) VALUES ('integrity-check')")
     kept = committed(db)
-    assert 200 <= kept < 1000 and kept % 100 == 0  # whole batches, nothing half-written
+    assert 200 <= kept < 600 and kept % 100 == 0  # whole batches, nothing half-written
     rerun = spawn("index", "add", str(archive), "--db", str(db))
     assert rerun.wait(timeout=60) == 0, rerun.stderr.read()
-    assert f"{1000 - kept} added, 0 updated, {kept} unchanged" in rerun.stderr.read()
+    assert f"{600 - kept} added, 0 updated, {kept} unchanged" in rerun.stderr.read()
 
 
 def test_two_writers_at_once_both_succeed(tmp_path):
-    first = generated_archive(tmp_path / "first", 600)
-    second = generated_archive(tmp_path / "second", 600)
+    first = generated_archive(tmp_path / "first", 400)
+    second = generated_archive(tmp_path / "second", 400)
     db = tmp_path / "index.db"
     writers = [spawn("index", "add", str(folder), "--db", str(db)) for folder in (first, second)]
     for writer in writers:
         assert writer.wait(timeout=60) == 0, writer.stderr.read()
-    assert committed(db) == 1200
+    assert committed(db) == 800
