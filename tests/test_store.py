@@ -43,6 +43,21 @@ def test_candidates_are_ranked_by_bm25(index):
     assert all(p.source == "gas.txt" for p in found)
 
 
+@pytest.mark.parametrize(
+    "stored_text, query",
+    [
+        ("President Tokayév spoke.", "Tokayev"),  # diacritics removed
+        ("Tokayev spoke.", "Tokayév"),
+        ("Russia demands concessions.", "demanded"),  # porter stems
+        ("The minister's remarks.", "minister's"),
+        ("ЦЕНЫ НА ГАЗ выросли.", "цены"),  # unicode case folding
+    ],
+)
+def test_words_match_across_diacritics_case_and_inflection(index, stored_text, query):
+    stored(index, Document("a.txt", stored_text))
+    assert [p.text for p in index.candidates(query)] == [stored_text]
+
+
 def test_quotes_only(index):
     quote = Passage("Nobody is talking about gas,", "gas.txt", 3, 25, 53, kind="direct")
     index.add(GAS, [quote, *passages_of(GAS, [])])
