@@ -36,10 +36,13 @@ from factcheck.dates import display_date, parse_date, same_day, split_iso
 from factcheck.errors import InputError
 from factcheck.records import Passage
 from factcheck.store import Index
-from factcheck.text import _TRANSLATE, NEGATIONS, STOPWORDS, WORD_RE, normalize
+from factcheck.text import _TRANSLATE, NEGATIONS, WORD_RE, normalize
 
 # Thresholds -------------------------------------------------------------------------------
 CANDIDATE_LIMIT = 60  # passages fetched from the index for one quote
+# When none of them has the quote verbatim, this many are fetched and searched for it: a
+# short quote of common words can rank below passages that merely share a word with it.
+WIDER_LIMIT = 500
 PREFILTER_SCORE = 50  # rapidfuzz partial_ratio (0-100): spans below are not aligned at all
 ALIGNED_SPANS = 8  # the best spans by partial_ratio get a word-level alignment
 # Word similarity (0-100, Indel over word lists) between the quote and the aligned source
@@ -50,8 +53,6 @@ MISQUOTE_MIN_WORDS = 3  # quotes shorter than this are never MISQUOTED: too litt
 JOIN_GAP = 80  # characters between two passages of one speaker that may still be one quote
 BRACKET_SLACK = 4  # source words a [bracketed] insertion may stand for, beyond its own
 OTHERS_LIMIT = 10  # other sources listed with a quote
-
-MIN_SEARCH_WORDS = 3  # with fewer content words, the index is searched for all the words
 
 STATUSES = ("VERIFIED", "MISQUOTED", "MISATTRIBUTED", "WRONG DATE", "NOT FOUND")
 QUOTE_KINDS = frozenset({"direct", "partial"})  # passages whose words are the speaker's own
@@ -187,6 +188,10 @@ class Span:
     @cached_property
     def text(self) -> str:
         return "\n".join(p.text for p in self.passages)
+
+    @cached_property
+    def folded(self) -> str:
+        return self.text.casefold()
 
     @cached_property
     def key(self) -> str:
@@ -603,13 +608,6 @@ def parse_request(
     return request["quote"], speaker, date
 
 
-def search_text(pattern: Pattern) -> str:
-    """What to ask the index for: the quote's content words (common words make BM25 slow on a
-    large index and add little to the ranking), or all its words when it has too few."""
-    content = [w for w in pattern.words if w not in STOPWORDS and w not in NEGATIONS]
-    return " ".join(content if len(content) >= MIN_SEARCH_WORDS else pattern.words)
-
-
 def sighting(span: Span, lo: int, hi: int, editorial: tuple[str, ...] = ()) -> Sighting:
     passage, line = span.locate(lo)
     return Sighting(passage, line, span.excerpt(lo, hi), editorial)
@@ -642,8 +640,7 @@ def verify_quote(
     pattern = parse_quote(quote)
     if not pattern.pieces:
         raise InputError(f"no words in the quote: {quote!r}")
-    spans = spans_of(index.candidates(search_text(pattern), limit=CANDIDATE_LIMIT))
-    check = _decide(pattern, spans, speaker, claimed_date)
+    check = _decide(pattern, index, speaker, claimed_date)
     return QuoteCheck(
         quote=quote,
         claimed_speaker=speaker,
@@ -653,23 +650,50 @@ def verify_quote(
     )
 
 
-def _decide(
-    pattern: Pattern, spans: list[Span], speaker: str | None, claimed_date: str | None
-) -> dict:
-    from rapidfuzz import fuzz
+def _decide(pattern: Pattern, index: Index, speaker: str | None, claimed_date: str | None) -> dict:
+    query = " ".join(pattern.words)
+    for limit in (CANDIDATE_LIMIT, WIDER_LIMIT):
+        passages = index.candidates(query, limit=limit)
+        spans = spans_of(passages)
+        exact = verbatim(pattern, spans)
+        if exact:
+            return _judge_exact(exact, speaker, claimed_date)
+        if len(passages) < limit:
+            break
+    return _judge_close(pattern, closest(pattern, spans), speaker)
 
-    quote_text = " ".join(pattern.words)
-    scored = [(fuzz.partial_ratio(quote_text, s.key), s) for s in spans]
-    scored = sorted((pair for pair in scored if pair[0] >= PREFILTER_SCORE), key=lambda p: -p[0])
-    exact = []
-    for _, span in scored:
+
+def verbatim(pattern: Pattern, spans: list[Span]) -> list[Sighting]:
+    """Where the quote's words stand verbatim (up to editorial changes) in the spans."""
+    # Cheap filters first: the quote's longest plain word in the raw text, then every word
+    # in the normalised text.
+    probe = max((w for w in pattern.words if w.isascii() and w.isalnum()), key=len, default="")
+    needed = set(pattern.words)
+    found = []
+    for span in spans:
+        if probe not in span.folded or not all(w in span.key for w in needed):
+            continue
         starts = find_verbatim(pattern, span)
         if starts:
             hi = starts[-1] + len(pattern.pieces[-1].tokens)
-            exact.append(sighting(span, starts[0], hi, editorial_changes(pattern, span, starts)))
-    if exact:
-        return _judge_exact(exact, speaker, claimed_date)
-    return _judge_close(pattern, [s for _, s in scored[:ALIGNED_SPANS]], speaker)
+            found.append(sighting(span, starts[0], hi, editorial_changes(pattern, span, starts)))
+    return found
+
+
+def closest(pattern: Pattern, spans: list[Span]) -> list[Span]:
+    """The spans worth aligning word by word: of those that hold at least half the quote's
+    words (a cheap test), the best by rapidfuzz partial_ratio."""
+    from rapidfuzz import fuzz
+
+    needed = set(pattern.words)
+    quote_text = " ".join(pattern.words)
+    scored = [
+        (fuzz.partial_ratio(quote_text, s.key, score_cutoff=PREFILTER_SCORE), s)
+        for s in spans
+        if 2 * sum(w in s.folded for w in needed) >= len(needed)
+    ]
+    scored.sort(key=lambda pair: -pair[0])
+    return [span for score, span in scored[:ALIGNED_SPANS] if score]
 
 
 def _judge_exact(
