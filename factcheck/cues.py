@@ -71,7 +71,7 @@ NOT_REPORTING_RE = re.compile(
     re.IGNORECASE,
 )
 NAMING_VERB_END_RE = re.compile(rf"\b(?:{word_pattern(NAMING)})\s+(?:\w+\s+)?$", re.IGNORECASE)
-SO_CALLED_RE = re.compile(r"\bso[- ]called\s*$", re.IGNORECASE)
+SO_CALLED_RE = re.compile(r"\bso-?\s*called\s*$", re.IGNORECASE)
 PARTICIPLE_RE = re.compile(r"\w+ing\b")
 QUOTED_AS_RE = re.compile(r"\bquot(?:ed|es|ing)\s+(?P<who>.{1,120}?)\s+as\s+say(?:ing)?\b")
 ACCORDING_RE = re.compile(r"\W*according\s+to\s+", re.IGNORECASE)
