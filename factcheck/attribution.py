@@ -39,8 +39,8 @@ from factcheck.cues import (
     NAMING_VERB_END_RE,
     NAMING_VERB_RE,
     NOT_REPORTING_RE,
+    NOT_ROLE_WORD_RE,
     OBJECT_BEFORE_RE,
-    OWNER_BEFORE_RE,
     PARTICIPLE_RE,
     PHRASE_END_RE,
     PRONOUN_RE,
@@ -128,6 +128,16 @@ class _Event:
     date: DateMention | None = None
 
 
+def _plain_description(match: re.Match) -> bool:
+    """A description that is one noun phrase naming a person: not ``the agency quoted
+    Deputy``, not ``the news agency``."""
+    words = match.group(0).split()
+    return (
+        not any(w.lower() in OUTLET_WORDS or NOT_ROLE_WORD_RE.fullmatch(w) for w in words[1:-1])
+        and words[-1].lower() not in OUTLET_WORDS
+    )
+
+
 # --- reading one document -------------------------------------------------------------------
 
 
@@ -206,6 +216,8 @@ class _Reader:
             return None
         if not (DETERMINER_RE.match(phrase) or any(w.lower() in ROLE_HEADS for w in words)):
             return None
+        if words[0].lower() in ("who", "which", "that", "whose"):
+            return None  # a relative clause, not a role
         return ROLE_TRIM_RE.sub("", phrase).strip() or None
 
     def role_before(self, start: int) -> str | None:
@@ -218,30 +230,37 @@ class _Reader:
         role = DETERMINER_RE.sub("", match.group(0).strip(" ,"))
         return role if role[:1].isupper() or len(role.split()) > 1 else None
 
+    def role_of(self, mention: Mention, floor: int) -> tuple[int, str | None]:
+        """Where a name's mention begins once the role words before it are counted, and the
+        role: ``Doe’s top foreign policy aide Jo Li``, ``union president Maria Okafor``."""
+        text = self.text
+        for match in DESCRIPTION_RE.finditer(text, max(floor, mention.start - 60), mention.end):
+            inside = match.start() <= mention.start < match.end() <= mention.end
+            if inside and _plain_description(match):
+                return match.start(), DETERMINER_RE.sub("", match.group(0))
+        prefix = role_prefix(text, max(floor, mention.start - 30), mention.start)
+        if prefix is not None and mention.role:
+            return prefix, text[prefix : mention.start] + mention.role
+        return mention.start, mention.role
+
     def subjects(self, start: int, end: int) -> list[Subject]:
         """Who in ``text[start:end]`` could be speaking; objects of verbs and prepositions,
         possessives and news outlets are left out."""
         text = self.text
         found = []
         names = [m for m in self.mentions_in(start, end) if m.name and not m.possessive]
-        roles: dict[int, str] = {}
         for match in DESCRIPTION_RE.finditer(text, start, end):
+            if not _plain_description(match):
+                continue
             words = DETERMINER_RE.sub("", match.group(0))
-            if any(w.lower() in OUTLET_WORDS for w in words.split()):
-                continue
-            named = [m for m in names if match.start() <= m.start < match.end() <= m.end]
-            if named:  # "Doe’s top aide Jo Li" is a name with a role
-                roles[named[0].start] = words
-                continue
+            if any(match.start() <= m.start < match.end() <= m.end for m in names):
+                continue  # "Doe’s top aide Jo Li" is a name with a role
             found.append(Subject(match.start(), match.end(), "description", words))
         for mention in names:
             if any(s.start <= mention.start < s.end for s in found):
                 continue
-            role = roles.get(mention.start, mention.role)
-            prefix = role_prefix(text, max(start, mention.start - 30), mention.start)
-            if prefix and mention.role and role == mention.role:
-                role = text[prefix : mention.start] + role  # union president Maria Okafor
-                mention = replace(mention, start=prefix)
+            role_start, role = self.role_of(mention, start)
+            mention = replace(mention, start=role_start)
             described = [d for d in found if d.kind == "description" and d.end <= mention.start]
             if described and text[described[-1].end : mention.start].strip() in ("", ","):
                 found.remove(described[-1])  # Clinton’s top aide Jake Sullivan; his aide, Jo Li
@@ -471,14 +490,8 @@ class _People:
         if " " not in mention.name and not mention.role and not self.register.lookup(mention.name):
             return
         reader = self.reader
-        role = mention.role
-        before = max(0, mention.start - 40)
-        owner = OWNER_BEFORE_RE.search(reader.text, before, mention.start)
-        prefix = owner.start() if owner else role_prefix(reader.text, before, mention.start)
-        if role and prefix is not None:
-            role = reader.text[prefix : mention.start] + role  # Doe’s top aide Jo Li
         role = (
-            role
+            reader.role_of(mention, 0)[1]
             or reader.appositive(mention.end, reader.narrative_end(mention.end))
             or reader.role_before(mention.start)
         )

@@ -71,7 +71,7 @@ NOT_REPORTING_RE = re.compile(
     re.IGNORECASE,
 )
 NAMING_VERB_END_RE = re.compile(rf"\b(?:{word_pattern(NAMING)})\s+(?:\w+\s+)?$", re.IGNORECASE)
-SO_CALLED_RE = re.compile(r"\bso[- ]called\s*$", re.IGNORECASE)
+SO_CALLED_RE = re.compile(r"\bso-?\s*called\s*$", re.IGNORECASE)
 PARTICIPLE_RE = re.compile(r"\w+ing\b")
 QUOTED_AS_RE = re.compile(r"\bquot(?:ed|es|ing)\s+(?P<who>.{1,120}?)\s+as\s+say(?:ing)?\b")
 ACCORDING_RE = re.compile(r"\W*according\s+to\s+", re.IGNORECASE)
@@ -107,7 +107,6 @@ APPOSITIVE_END_RE = re.compile(r"[,;\n]|[.!?](?:\s|$)")
 ROLE_PREFIX_RE = re.compile(r"(?<![\w’'-])(?:[a-z][\w-]*\s+){1,2}$")
 HYPHENATED_WORD_RE = re.compile(r"[\w-]+")
 NOT_ROLE_WORD_RE = re.compile(rf"\w+(?:ed|ing|ly)|{word_pattern(REPORTING + NAMING)}")
-OWNER_BEFORE_RE = re.compile(r"\b[A-Z][\w-]*['’]s\s+$")
 HONORIFIC_BEFORE_RE = re.compile(r"\b(?:Mrs|Mr|Ms|Miss)\.?\s+$")
 # Words that may stand between a subject and its verb: ``Smith also said``, ``he has said``.
 GAP_WORDS = frozenset(

@@ -85,7 +85,8 @@ _NAME_WORD = (
     r"(?:(?:Mrs|Mr|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Rev|Prof|Jr|Sr|St)\.|(?:[A-Z]\.){1,3}"
     r"|(?:Mc|Mac|O['’]|D['’])?[A-Z][\w\-]*\w|[A-Z])"
 )
-_PARTICLE = r"(?:de|da|del|der|den|di|du|la|le|van|von|bin|ibn|al|el|dos|das|ter)"
+_PARTICLES = frozenset("de da del der den di du la le van von bin ibn al el dos das ter".split())
+_PARTICLE = rf"(?:{'|'.join(sorted(_PARTICLES))})"
 # A capitalised run, with particles and lower-case role words allowed inside it, so that
 # ``Clinton press secretary Brian Fallon`` and ``Secretary of State John Kerry`` are one run.
 _ROLE_WORD = rf"(?:{word_pattern(ROLE_HEADS | ROLE_MODIFIERS)})"
@@ -156,6 +157,9 @@ def _mention(match: re.Match) -> Mention | None:
         if not cut or words[cut - 1].lower() not in ROLE_HEADS:
             tokens, words, possessive = tokens[:cut], words[:cut], None
     role, name = split_role(words)
+    lower = [i for i, w in enumerate(name) if w[0].islower() and w not in _PARTICLES]
+    if lower:  # "the celebrity press ReganBooks": a lower-case word is never part of a name
+        name = name[lower[-1] + 1 :]
     if len(name) > 3 and len(name[-2]) > 2:  # Maricopa County Recorder Helen Purcell
         role, name = role + name[:-2], name[-2:]
     if not tokens:

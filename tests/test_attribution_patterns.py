@@ -83,6 +83,12 @@ def quotes(text: str, **metadata) -> list[tuple]:
         ("“We will win,” said U.S. Senator Jo Li.", "Jo Li", "U.S. Senator"),
         ("Reluctantly, Jo Li said, “We will win.”", "Jo Li", None),
         ("Jo Li issued a statement, “We will win.”", "Jo Li", None),
+        (
+            "“We will win,” said Doe’s top foreign policy aide Jo Li.",
+            "Jo Li",
+            "Doe’s top foreign policy aide",
+        ),
+        ("“We will win,” said Jo Li, who ran the campaign.", "Jo Li", None),
     ],
 )
 def test_speaker_patterns(text, speaker, role):
@@ -202,6 +208,7 @@ def test_indirect_and_partial(text, expected):
         "A stray “ mark and another ” one.",
         "He appeared on “Meet the Press” and “The View,” remarking on the race.",
         "Trump said it on “Fox and Friends” this morning.",
+        "Britain's so- called ‘special relationship’ with Washington endures.",
     ],
 )
 def test_not_a_quote(text):
