@@ -5,9 +5,10 @@
 1. :func:`factcheck.quotemarks.find_quote_spans` pairs the quote marks.
 2. The narrative between quotes is read once for people (:mod:`factcheck.names`), dates and
    sentence boundaries (:class:`_Reader`).
-3. Each quote is attributed from the words around it: ``“…,” X said``, ``said X``,
-   ``X said: “…”``, ``according to X``, ``Agency quoted X as saying``, ``“…” — X``; reported
-   speech without quote marks (``X said that …``) becomes an ``indirect`` quote.
+3. Each quote is attributed from the words around it (:mod:`factcheck.cues`): ``“…,” X
+   said``, ``said X``, ``X said: “…”``, ``according to X``, ``Agency quoted X as saying``,
+   ``“…” — X``; reported speech without quote marks (``X said that …``) becomes an
+   ``indirect`` quote.
 4. In document order, pronouns and role phrases resolve to earlier people, quotes with no
    attribution of their own inherit the one before when they continue it, and each
    statement is dated from its sentence or the context before it.
@@ -19,8 +20,43 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from factcheck.cues import (
+    ACCORDING_RE,
+    APPOSITIVE_END_RE,
+    CONJUNCTION_BEFORE_RE,
+    DASH_RE,
+    DESCRIPTION_RE,
+    DETERMINER_RE,
+    EVENT_RE,
+    FINITE_RE,
+    GENERIC_SUBJECT_RE,
+    HONORIFIC_BEFORE_RE,
+    INDIRECT_RE,
+    LEADING_PUNCTUATION,
+    MIN_UNATTRIBUTED_WORDS,
+    NAMING_VERB_END_RE,
+    NAMING_VERB_RE,
+    NOT_REPORTING_RE,
+    NOT_ROLE_WORD_RE,
+    OBJECT_BEFORE_RE,
+    PARTICIPLE_RE,
+    PHRASE_END_RE,
+    PRONOUN_RE,
+    QUOTE_CHAR_RE,
+    QUOTED_AS_RE,
+    ROLE_BEFORE_RE,
+    ROLE_TRIM_RE,
+    SO_CALLED_RE,
+    SPEECH_VERB_RE,
+    SUBORDINATE_BEFORE_RE,
+    VERB_AFTER_RE,
+    WORD_COUNT_RE,
+    count_words,
+    only_gap_words,
+    role_prefix,
+)
 from factcheck.dates import find_dates, find_relative_dates, resolve_relative, split_iso
 from factcheck.names import (
     OUTLET_WORDS,
@@ -32,130 +68,9 @@ from factcheck.names import (
     find_mentions,
     surname,
 )
-from factcheck.quotemarks import QuoteSpan, find_quote_spans, paragraph_lines, trimmed
+from factcheck.quotemarks import QuoteSpan, find_quote_spans, paragraph_spans, trimmed
 from factcheck.records import Document, Quote
-from factcheck.text import sentence_spans, word_pattern
-
-# --- words that attribute -------------------------------------------------------------------
-
-
-def _verb_forms(lemmas: str, irregular: str = "") -> list[str]:
-    """All inflections of regular reporting verbs, plus irregular forms given verbatim."""
-    forms = set(irregular.split())
-    for verb in lemmas.split():
-        if verb.endswith("y") and verb[-2] not in "aeiou":
-            forms |= {verb, verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"}
-            continue
-        stem = verb[:-1] if verb.endswith("e") and not verb.endswith("ee") else verb
-        stem = verb + verb[-1] if verb in _DOUBLING else stem
-        forms |= {verb, verb + ("es" if verb.endswith(("s", "sh", "ch")) else "s")}
-        forms |= {verb + "d" if verb.endswith("e") else stem + "ed", stem + "ing"}
-    return sorted(forms)
-
-
-_DOUBLING = frozenset("admit quip snap commit".split())
-_PHRASES = (
-    "went on",
-    "goes on",
-    "put it",
-    "puts it",
-    *(f"{verb} out" for verb in ("pointed", "points", "pointing")),
-    *(f"{verb} back" for verb in ("shot", "shoots", "fired", "fires", "wrote", "writes")),
-    *(f"{verb} in" for verb in ("chimed", "chimes", "weighed", "weighs")),
-)
-_REPORTING = [
-    *_PHRASES,
-    *_verb_forms(
-        """add note stress deny post tweet ask explain continue argue insist claim declare
-        warn recall reply respond state acknowledge admit agree announce caution complain
-        concede confirm emphasize emphasise joke observe predict quip remark report shout
-        suggest urge vow boast counter muse lament conclude charge contend assert maintain
-        promise tout testify recount reason scoff snap yell exclaim whisper mutter propose
-        comment wonder echo fume gush marvel interject retort reiterate allege estimate
-        cheer plead thunder concur recollect opine reflect elaborate answer press chant
-        interrupt demand""",
-        """said says say saying told tells tell telling wrote writes write writing written
-        spoke speaks speaking cried cries""",
-    ),
-]
-# Verbs that attribute a quoted fragment but not a whole utterance: called it “a disaster”.
-_NAMING = _verb_forms("call describe label term brand dub")
-SPEECH_VERB_RE = re.compile(rf"\b(?:{word_pattern(_REPORTING)})\b", re.IGNORECASE)
-NAMING_VERB_RE = re.compile(rf"\b(?:{word_pattern(_REPORTING + _NAMING)})\b", re.IGNORECASE)
-# "will agree", "did not say": the verb does not report anything here.
-_NOT_REPORTING_RE = re.compile(
-    r"\b(?:will|would|can|could|should|must|may|might|not|n't|never|did|does|do|won't)\s+$",
-    re.IGNORECASE,
-)
-PARTICIPLE_RE = re.compile(r"\w+ing\b")
-QUOTED_AS_RE = re.compile(r"\bquot(?:ed|es|ing)\s+(?P<who>.{1,120}?)\s+as\s+say(?:ing)?\b")
-ACCORDING_RE = re.compile(r"\W*according\s+to\s+", re.IGNORECASE)
-DASH_RE = re.compile(r"\s*(?:—|–|--|-\s)\s*")
-PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)\b")
-_ROLE_HEAD = word_pattern(ROLE_HEADS)
-# "the Russian leader", "a Democratic strategist", "Tokayev’s spokesman".
-DESCRIPTION_RE = re.compile(
-    rf"\b(?:the|a|an|one|another|this|that|[A-Z][\w-]*['’]s)\s+(?:[\w’'-]+\s+){{0,4}}?"
-    rf"(?:{_ROLE_HEAD})\b(?![’'-])",
-    re.IGNORECASE,
-)
-# Any short noun phrase as a subject: "the gambling tycoon", "many voters", "officials".
-GENERIC_SUBJECT_RE = re.compile(
-    r"(?:(?:the|a|an|one|another|many|some|several|two|three|other)\s+)?"
-    r"[\w’'-]+(?:\s+[\w’'-]+){0,3}(?:\s+(?:also|later|then|had|has|have))?",
-    re.IGNORECASE,
-)
-_DETERMINER_RE = re.compile(r"^(?:the|a|an|one|another|this|that)\s+", re.IGNORECASE)
-# A mention right after one of these is an object, not the one speaking.
-_OBJECT_BEFORE_RE = re.compile(
-    r"\b(?:with|to|of|by|for|from|at|in|on|about|against|than|like|into|toward|towards|"
-    r"among|between|over|under|via|told|tell|tells|asked|asks|quoted|quotes|thanked|urged|"
-    r"called|named|interviewed)\s*$",
-    re.IGNORECASE,
-)
-_ROLE_TRIM_RE = re.compile(r"\s+(?:who|which|that|whose|where)\b.*$|^(?:the|a|an)\s+", re.I)
-_ROLE_BEFORE_RE = re.compile(
-    rf"(?:[A-Z][\w-]*['’]s\s+)?(?:[\w-]+\s+){{0,3}}?(?:{_ROLE_HEAD}),\s*$", re.IGNORECASE
-)
-_OWNER_BEFORE_RE = re.compile(r"\b[A-Z][\w-]*['’]s\s+$")
-_HONORIFIC_BEFORE_RE = re.compile(r"\b(?:Mrs|Mr|Ms|Miss)\.?\s+$")
-# Words that may stand between a subject and its verb: ``Smith also said``, ``he has said``.
-_GAP_WORDS = frozenset(
-    """also later then previously recently once again further repeatedly simply flatly quickly
-    still has had have was is earlier often never just even already""".split()
-)
-_PHRASE_END_RE = re.compile(r"[,;:()]")
-_RELATIVE_AFTER_RE = re.compile(r",\s*(?:who|whose|which)\b")
-_SUBORDINATE_BEFORE_RE = re.compile(
-    r"\b(?:after|when|while|as|because|since|before|although|though|if|until|once|whether)\s*$",
-    re.IGNORECASE,
-)
-_CONJUNCTION_BEFORE_RE = re.compile(r"\b(?:and|but)\s+(?:then\s+)?$")
-# Reported speech: "said that …", "said in a statement that …", "said Putin would …".
-INDIRECT_RE = re.compile(
-    r"(?:\s+(?:in|on|at|during|to|after|before|via)\s+[^,.;:“”\"]{1,50}?)?,?\s+that\s+"
-    r"|\s+(?=(?:he|she|they|it|we|I|there|the|his|her|their|this|these|its|[A-Z][\w-]+)\s)"
-)
-_FINITE_RE = re.compile(
-    r"\b(?:is|was|are|were|will|would|has|had|have|could|can|should|must|may|might|did|does|"
-    r"do|won't|wouldn't|isn't|wasn't|didn't|doesn't)\b|\w\wed\b"
-)
-_QUOTE_CHAR_RE = re.compile(r"[\"“”«»„]|''")
-EVENT_RE = re.compile(
-    r"\b(?:during|at|in|after|from)\s+(?:the|his|her|their|that|this|a|an)\s+(?:[\w-]+\s+)?"
-    r"(?P<noun>meeting|talks|interview|visit|call|conference|summit|speech|debate|rally|"
-    r"hearing|briefing|session|address|appearance|event|remarks)\b",
-    re.IGNORECASE,
-)
-WORD_COUNT_RE = re.compile(r"[^\W_]+")
-_LEADING_PUNCTUATION = " \t—–-*•"
-# An unattributed quote shorter than this is more likely a title or a scare quote.
-MIN_UNATTRIBUTED_WORDS = 5
-
-
-def _count_words(text: str, start: int, end: int) -> int:
-    return len(WORD_COUNT_RE.findall(text, start, end))
-
+from factcheck.text import sentence_spans
 
 # --- records of one reading -----------------------------------------------------------------
 
@@ -182,12 +97,16 @@ class Clue:
 
 @dataclass(frozen=True)
 class Speaker:
+    """Who a statement is attributed to: a name as introduced, a role, both, or neither."""
+
     name: str | None
     role: str | None
 
 
 @dataclass(frozen=True)
 class DateMention:
+    """A date the narrative mentions, in its own words, and as ISO when it can be."""
+
     start: int
     end: int
     words: str
@@ -209,6 +128,16 @@ class _Event:
     date: DateMention | None = None
 
 
+def _plain_description(match: re.Match) -> bool:
+    """A description that is one noun phrase naming a person: not ``the agency quoted
+    Deputy``, not ``the news agency``."""
+    words = match.group(0).split()
+    return (
+        not any(w.lower() in OUTLET_WORDS or NOT_ROLE_WORD_RE.fullmatch(w) for w in words[1:-1])
+        and words[-1].lower() not in OUTLET_WORDS
+    )
+
+
 # --- reading one document -------------------------------------------------------------------
 
 
@@ -220,7 +149,7 @@ class _Reader:
     def __init__(self, text: str) -> None:
         self.text = text
         self.spans = find_quote_spans(text)
-        self.paragraphs = paragraph_lines(text)
+        self.paragraphs = paragraph_spans(text)
         self.paragraph_starts = [start for start, _ in self.paragraphs]
         sentences = sentence_spans(text)
         self.sentences = sentences
@@ -230,6 +159,8 @@ class _Reader:
         self.narrative_ends = [end for _, end in self.narrative]
         self.mentions = [m for seg in self.narrative for m in find_mentions(text, *seg)]
         self.mention_starts = [m.start for m in self.mentions]
+        # Surnames of the people the document introduces (set once they are registered):
+        # a far-off subject must be one of them, not any capitalised word.
         self.known: frozenset[str] = frozenset()
 
     def _narrative(self) -> list[tuple[int, int]]:
@@ -270,32 +201,47 @@ class _Reader:
 
     # -- who: candidates and subjects --
 
-    def _is_object(self, start: int, floor: int) -> bool:
-        return bool(_OBJECT_BEFORE_RE.search(self.text, max(floor, start - 20), start))
+    def is_object(self, start: int, floor: int) -> bool:
+        return bool(OBJECT_BEFORE_RE.search(self.text, max(floor, start - 20), start))
 
     def appositive(self, end: int, limit: int) -> str | None:
         """The role in ``Name, the Kremlin spokesman,`` right after a name ending at ``end``."""
         text = self.text
         if text.find(",", end, limit) != end:
             return None
-        closing = text.find(",", end + 1, limit)
-        phrase = text[end + 1 : closing if closing != -1 else limit].strip(" .")
+        closing = APPOSITIVE_END_RE.search(text, end + 1, limit)
+        phrase = text[end + 1 : closing.start() if closing else limit].strip(" .")
         words = phrase.split()
         if not words or len(words) > 16 or SPEECH_VERB_RE.search(phrase):
             return None
-        if not (_DETERMINER_RE.match(phrase) or any(w.lower() in ROLE_HEADS for w in words)):
+        if not (DETERMINER_RE.match(phrase) or any(w.lower() in ROLE_HEADS for w in words)):
             return None
-        return _ROLE_TRIM_RE.sub("", phrase).strip() or None
+        if words[0].lower() in ("who", "which", "that", "whose"):
+            return None  # a relative clause, not a role
+        return ROLE_TRIM_RE.sub("", phrase).strip() or None
 
     def role_before(self, start: int) -> str | None:
         """The role in ``Tokayev’s spokesman, Ruslan Zheldibay``, written before the name."""
         if not self.text.endswith(", ", 0, start):
             return None
-        match = _ROLE_BEFORE_RE.search(self.text, max(0, start - 60), start)
+        match = ROLE_BEFORE_RE.search(self.text, max(0, start - 60), start)
         if not match:
             return None
-        role = _DETERMINER_RE.sub("", match.group(0).strip(" ,"))
+        role = DETERMINER_RE.sub("", match.group(0).strip(" ,"))
         return role if role[:1].isupper() or len(role.split()) > 1 else None
+
+    def role_of(self, mention: Mention, floor: int) -> tuple[int, str | None]:
+        """Where a name's mention begins once the role words before it are counted, and the
+        role: ``Doe’s top foreign policy aide Jo Li``, ``union president Maria Okafor``."""
+        text = self.text
+        for match in DESCRIPTION_RE.finditer(text, max(floor, mention.start - 60), mention.end):
+            inside = match.start() <= mention.start < match.end() <= mention.end
+            if inside and _plain_description(match):
+                return match.start(), DETERMINER_RE.sub("", match.group(0))
+        prefix = role_prefix(text, max(floor, mention.start - 30), mention.start)
+        if prefix is not None and mention.role:
+            return prefix, text[prefix : mention.start] + mention.role
+        return mention.start, mention.role
 
     def subjects(self, start: int, end: int) -> list[Subject]:
         """Who in ``text[start:end]`` could be speaking; objects of verbs and prepositions,
@@ -303,20 +249,18 @@ class _Reader:
         text = self.text
         found = []
         names = [m for m in self.mentions_in(start, end) if m.name and not m.possessive]
-        roles: dict[int, str] = {}
         for match in DESCRIPTION_RE.finditer(text, start, end):
-            words = _DETERMINER_RE.sub("", match.group(0))
-            if any(w.lower() in OUTLET_WORDS for w in words.split()):
+            if not _plain_description(match):
                 continue
-            named = [m for m in names if match.start() <= m.start < match.end() <= m.end]
-            if named:  # "Doe’s top aide Jo Li" is a name with a role
-                roles[named[0].start] = words
-                continue
+            words = DETERMINER_RE.sub("", match.group(0))
+            if any(match.start() <= m.start < match.end() <= m.end for m in names):
+                continue  # "Doe’s top aide Jo Li" is a name with a role
             found.append(Subject(match.start(), match.end(), "description", words))
         for mention in names:
             if any(s.start <= mention.start < s.end for s in found):
                 continue
-            role = roles.get(mention.start, mention.role)
+            role_start, role = self.role_of(mention, start)
+            mention = replace(mention, start=role_start)
             described = [d for d in found if d.kind == "description" and d.end <= mention.start]
             if described and text[described[-1].end : mention.start].strip() in ("", ","):
                 found.remove(described[-1])  # Clinton’s top aide Jake Sullivan; his aide, Jo Li
@@ -325,51 +269,47 @@ class _Reader:
         for match in PRONOUN_RE.finditer(text, start, end):
             found.append(Subject(match.start(), match.end(), "pronoun", match.group(0).lower()))
         found.sort(key=lambda s: s.start)
-        return [s for s in found if not self._is_object(s.start, start)]
+        return [s for s in found if not self.is_object(s.start, start)]
 
     def subject_before(self, start: int, verb: int) -> Subject | None:
         """The subject of a verb: the last candidate before it that can govern it.
 
-        Close candidates always can; a participle (``…, saying``) takes the clause's subject
-        however far; ``Name, a long appositive, said`` skips the appositive; other far
-        candidates must be people the document knows, not any capitalised word.
+        ``Name, <any phrase>, [adverb] said`` skips the phrase (appositive, relative or
+        participial clause); a participle (``…, saying``) takes its clause's subject however
+        far; close candidates always can; far ones must be people the document knows, not
+        any capitalised word.
         """
         text = self.text
         candidates = self.subjects(start, verb)
         if not candidates:
             return None
-        before = text[start:verb].rstrip()
-        if before.endswith(","):
-            for candidate in candidates:
-                if _RELATIVE_AFTER_RE.match(text, candidate.end) or (
-                    text.startswith(",", candidate.end) and self.appositive(candidate.end, verb)
-                ):
-                    return candidate  # "Trump, who …, said" / "Ms. Lee, a spokeswoman, said"
+        comma = text.rfind(",", start, verb)
+        if comma != -1 and only_gap_words(text, comma, verb):
             if PARTICIPLE_RE.match(text, verb):
                 return self._participle_subject(start, verb, candidates)
+            for candidate in candidates:
+                if candidate.end < comma and text.startswith(",", candidate.end):
+                    return candidate  # "Trump, who …, said" / "Smith, delivering it, asked"
         subject = candidates[-1]
-        gap = text[subject.end : verb]
-        words = [w.lower() for w in WORD_COUNT_RE.findall(gap)]
-        if all(w in _GAP_WORDS for w in words):
+        if only_gap_words(text, subject.end, verb):
             return subject
-        if before.endswith(",") and gap.lstrip().startswith(","):
-            return subject  # "Trump, speaking in Ohio, said"
         strong = subject.kind != "name" or surname(subject.words).lower() in self.known
-        conjoined = _CONJUNCTION_BEFORE_RE.search(text, max(start, verb - 10), verb)
-        return subject if strong and len(words) <= (8 if conjoined else 3) else None
+        conjoined = CONJUNCTION_BEFORE_RE.search(text, max(start, verb - 10), verb)
+        words = count_words(text, subject.end, verb)
+        return subject if strong and words <= (8 if conjoined else 3) else None
 
     def _participle_subject(self, start: int, verb: int, candidates: list[Subject]) -> Subject:
         """Who a participle's clause is about: ``Spicer said, adding`` → the subject of the
         reporting verb before; ``Warren endorsed Clinton, saying`` → the main clause's."""
         earlier = self.reporting_verbs(SPEECH_VERB_RE, start, verb)
-        if earlier and _count_words(self.text, earlier[-1].end(), verb) <= 1:
+        if earlier and count_words(self.text, earlier[-1].end(), verb) <= 1:
             subject = self.subject_before(start, earlier[-1].start())
             if subject:
                 return subject
         main = [
             c
             for c in candidates
-            if not _SUBORDINATE_BEFORE_RE.search(self.text, max(start, c.start - 10), c.start)
+            if not SUBORDINATE_BEFORE_RE.search(self.text, max(start, c.start - 10), c.start)
         ]
         return (main or candidates)[0]
 
@@ -377,12 +317,15 @@ class _Reader:
         """The subject of an inverted attribution: ``said Tom Rath, a veteran …``, ``said
         Clinton ally James Carville`` (the last name before the phrase ends)."""
         limit = min(end, verb_end + 80)
-        phrase_end = _PHRASE_END_RE.search(self.text, verb_end, limit)
+        phrase_end = PHRASE_END_RE.search(self.text, verb_end, limit)
         candidates = self.subjects(verb_end, phrase_end.start() if phrase_end else limit)
-        if not candidates or _count_words(self.text, verb_end, candidates[0].start) > 3:
+        if not candidates or count_words(self.text, verb_end, candidates[0].start) > 3:
             return None
         names = [c for c in candidates if c.kind == "name"]
-        return names[-1] if names else candidates[0]
+        subject = names[-1] if names else candidates[0]
+        if VERB_AFTER_RE.match(self.text, subject.end):
+            return None  # "said the candidate could win" reports, it does not attribute
+        return subject
 
     def _clue(self, subject: Subject, limit: int) -> Clue:
         return Clue(subject, subject.start, subject.role or self.appositive(subject.end, limit))
@@ -393,7 +336,7 @@ class _Reader:
         return [
             m
             for m in pattern.finditer(self.text, start, end)
-            if not _NOT_REPORTING_RE.search(self.text, max(start, m.start() - 8), m.start())
+            if not NOT_REPORTING_RE.search(self.text, max(start, m.start() - 8), m.start())
         ]
 
     def attribution_after(self, start: int, end: int) -> Clue | None:
@@ -403,13 +346,13 @@ class _Reader:
         while head < end and text[head] in " ,;:\u00a0":
             head += 1
         quoted = QUOTED_AS_RE.search(text, head, end)
-        if quoted and _count_words(text, head, quoted.start()) <= 6:
+        if quoted and count_words(text, head, quoted.start()) <= 6:
             found = self.subjects(quoted.start("who"), quoted.end("who"))
             return self._clue(found[-1], end) if found else None
         lead = DASH_RE.match(text, head, end) or ACCORDING_RE.match(text, head, end)
         if lead:
             found = self.subjects(lead.end(), end)
-            if found and _count_words(text, lead.end(), found[0].start) <= 1:
+            if found and count_words(text, lead.end(), found[0].start) <= 1:
                 return self._clue(found[0], end)
         verbs = self.reporting_verbs(SPEECH_VERB_RE, head, end)
         if not verbs or DASH_RE.match(text, head, end):
@@ -420,16 +363,18 @@ class _Reader:
             subject = self.subject_after(verbs[0].end(), end)
             return self._clue(subject, end) if subject else Clue(None, verb, None)
         found = self.subjects(head, verb)
-        if not found or _count_words(text, head, found[0].start):
+        if found and role_prefix(text, head, found[0].start) == head:
+            found[0] = replace(found[0], start=head)  # “…,” warm-and-fuzzy Trump said
+        if not found or count_words(text, head, found[0].start):
             generic = GENERIC_SUBJECT_RE.fullmatch(between.strip())
             if generic:  # “…,” the man shouted. / “…,” officials said.
-                words = _DETERMINER_RE.sub("", generic.group(0))
+                words = DETERMINER_RE.sub("", generic.group(0))
                 return Clue(Subject(head, verb, "description", words), verb, None)
             return None
         subject = found[0]
         role = subject.role or self.appositive(subject.end, verb)
         parenthetical = between.rstrip().endswith(",") and text.startswith(",", subject.end)
-        if _count_words(text, subject.end, verb) > 2 and not role and not parenthetical:
+        if count_words(text, subject.end, verb) > 2 and not role and not parenthetical:
             return None  # but: Mr. Mahaney, of RBC Capital Markets, said
         return Clue(subject, verb, role)
 
@@ -440,14 +385,16 @@ class _Reader:
         clause = text.rfind(",", start, end) + 1 or start
         if text[start:end].rstrip().endswith(":") and (not verbs or verbs[-1].start() < clause):
             # Asked about it, Mr. Smith shot back: “…” / Trump paused, then boomed: “…”
-            found = self.subjects(clause, end) or self.subjects(start, clause)[-1:]
-            return self._clue(found[0], end) if found else None
+            found = self.subjects(clause, end) or self.subjects(start, clause)
+            return self._clue(found[-1], end) if found else None
         if not verbs:
             return None
         verb = verbs[-1]
         subject = self.subject_before(start, verb.start()) or self.subject_after(verb.end(), end)
         if subject is None:
-            return None
+            # "a man yelled “Stay there!”": the verb introduces the quote; nobody is named
+            adjacent = not WORD_COUNT_RE.search(text, verb.end(), end)
+            return Clue(None, verb.start(), None) if adjacent else None
         return Clue(subject, verb.start(), subject.role or self.appositive(subject.end, end))
 
     def introduced_by_colon(self, paragraph: int) -> Clue | None:
@@ -498,7 +445,7 @@ class _Reader:
         text = self.text
         events = []
         for s_start, s_end in self.sentences:
-            if _QUOTE_CHAR_RE.search(text, s_start, s_end):
+            if QUOTE_CHAR_RE.search(text, s_start, s_end):
                 continue
             for verb in self.reporting_verbs(SPEECH_VERB_RE, s_start, s_end):
                 link = INDIRECT_RE.match(text, verb.end(), s_end)
@@ -507,15 +454,17 @@ class _Reader:
                 start, end = trimmed(text, link.end(), s_end)
                 while end > start and text[end - 1] in ".!?;:":
                     end -= 1
-                if "that" not in link.group(0) and not _FINITE_RE.search(text, start, end):
+                if "that" not in link.group(0) and not FINITE_RE.search(text, start, end):
                     continue
                 subject = self.subject_before(s_start, verb.start())
-                if subject is None or _count_words(text, start, end) < 3:
+                if subject is None or count_words(text, start, end) < 3:
                     continue
                 role = subject.role or self.appositive(subject.end, verb.start())
                 clue = Clue(subject, verb.start(), role)
                 paragraph = self.paragraph_of(s_start)
-                events.append(_Event(start, end, "indirect", clue, (s_start, s_end), paragraph))
+                # dated by its attribution, not by its content ("said talks resume May 2")
+                region = (s_start, start)
+                events.append(_Event(start, end, "indirect", clue, region, paragraph))
                 break
         return events
 
@@ -541,21 +490,17 @@ class _People:
         if " " not in mention.name and not mention.role and not self.register.lookup(mention.name):
             return
         reader = self.reader
-        role = mention.role
-        owner = _OWNER_BEFORE_RE.search(reader.text, max(0, mention.start - 40), mention.start)
-        if role and owner:
-            role = owner.group(0) + role  # Doe’s top aide Jo Li
         role = (
-            role
+            reader.role_of(mention, 0)[1]
             or reader.appositive(mention.end, reader.narrative_end(mention.end))
             or reader.role_before(mention.start)
         )
         person = self.register.add(mention.name, role, mention.start)
         text = reader.text
-        honorific = _HONORIFIC_BEFORE_RE.search(text, max(0, mention.start - 6), mention.start)
+        honorific = HONORIFIC_BEFORE_RE.search(text, max(0, mention.start - 6), mention.start)
         if honorific and not person.gender:
             person.gender = "m" if honorific.group(0).rstrip(". ") == "Mr" else "f"
-        if not mention.possessive and not reader._is_object(mention.start, 0):
+        if not mention.possessive and not reader.is_object(mention.start, 0):
             self.note(mention.start, person)
 
     def note(self, position: int, person: Person) -> None:
@@ -569,17 +514,21 @@ class _People:
         gender = PRONOUNS.get(pronoun)
         index = bisect.bisect_left(self._subject_at, position)
         for person in reversed(self._subject_person[max(0, index - 8) : index]):
+            if person.is_organisation:
+                continue
             if not gender or not person.gender or person.gender == gender:
                 return person
         return None
 
     def resolve(self, clue: Clue) -> Speaker:
+        """The speaker a clue names: a name merged with the document's people, a pronoun or
+        role phrase resolved to an earlier person, or an unnamed role."""
         subject, role = clue.subject, clue.role
         if subject is None:
             return Speaker(None, None)
-        if subject.kind == "pronoun":
-            person = self.last(subject.start, subject.words)
-            if person is None or subject.words not in PRONOUNS:
+        if subject.kind == "pronoun":  # he/she; "they", "I", "we" name nobody in particular
+            person = self.last(subject.start, subject.words) if subject.words in PRONOUNS else None
+            if person is None:
                 return Speaker(None, None)
         elif subject.kind == "description":
             person = self.register.by_role(subject.words, subject.start)
@@ -604,6 +553,8 @@ class _Dates:
 
     def __init__(self, reader: _Reader, anchor: str | None) -> None:
         self.text = reader.text
+        self.anchor = anchor
+        self._claimed: dict[int, str | None] = {}  # date offset -> whose statement it dates
         found = [
             DateMention(start, end, words, _dated(iso, anchor))
             for start, end, words, iso in find_dates(reader.text)
@@ -622,9 +573,16 @@ class _Dates:
         self.starts = [d.start for d in self.mentions]
 
     def within(self, start: int, end: int) -> DateMention | None:
+        """The first date in ``text[start:end]`` a statement can have been made on: not one
+        after the publication date (``adding that talks resume on May 2``)."""
         index = bisect.bisect_left(self.starts, start)
-        if index < len(self.mentions) and self.mentions[index].start < end:
-            return self.mentions[index]
+        while index < len(self.mentions) and self.mentions[index].start < end:
+            mention = self.mentions[index]
+            if not (
+                self.anchor and mention.iso and len(mention.iso) == 10 and mention.iso > self.anchor
+            ):
+                return mention
+            index += 1
         return None
 
     def last_between(self, start: int, end: int) -> DateMention | None:
@@ -652,14 +610,22 @@ class _Dates:
     ) -> DateMention | None:
         """The date in the attributing sentence, else that of the event it refers to, else
         that of the same speaker's statement just before, else the latest date in the
-        paragraph or the one before."""
+        paragraph or the one before unless it dates somebody else's statement."""
         start, end = event.region
-        found = self.within(start, end) or self.of_event(start, end)
+        speaker = event.speaker.name if event.speaker else None
+        found = self.within(start, end)
+        if found:
+            self._claimed.setdefault(found.start, speaker)  # "Okafor said on Monday"
+            return found
+        found = self.of_event(start, end)
         if found:
             return found
         if _continues_speaker(event, last):
             return last.date
-        return self.last_between(paragraphs[max(0, event.paragraph - 1)][0], start)
+        found = self.last_between(paragraphs[max(0, event.paragraph - 1)][0], start)
+        if found and self._claimed.get(found.start, speaker) != speaker:
+            return None  # the date of someone else's statement
+        return found
 
 
 def _continues_speaker(event: _Event, last: _Event | None) -> bool:
@@ -702,13 +668,41 @@ def _inherits(event: _Event, last: _Event | None, reader: _Reader) -> bool:
     text = reader.text
     if event.paragraph == last.paragraph:
         own = surname(last.speaker.name or "")
-        if _count_words(text, last.end, span.opening) <= 25:
+        if count_words(text, last.end, span.opening) <= 25:
             return True
         others = reader.mentions_in(last.end, span.opening)
         return all(surname(m.name) == own for m in others if m.name)
     line_start = text.rfind("\n", 0, span.opening) + 1
-    opens_paragraph = not text[line_start : span.opening].strip(_LEADING_PUNCTUATION)
-    return opens_paragraph and event.paragraph - last.paragraph <= 1 and event.kind == "direct"
+    opens_paragraph = not text[line_start : span.opening].strip(LEADING_PUNCTUATION)
+    return (
+        opens_paragraph
+        and event.paragraph - last.paragraph <= 1
+        and event.kind == "direct"
+        and count_words(text, event.start, event.end) >= 3  # not a label: “Related:”
+    )
+
+
+def _is_title(text: str, start: int, end: int) -> bool:
+    """``“New Day”``, ``“The Art of the Deal”``: short, and every longer word capitalised."""
+    words = WORD_COUNT_RE.findall(text, start, end)
+    long_words = [w for w in words if len(w) > 3]
+    return len(words) <= 8 and bool(long_words) and all(w[0].isupper() for w in long_words)
+
+
+def _is_name_for(event: _Event, text: str) -> bool:
+    """A partial quote that names something (a show, a book, a slogan) rather than quoting
+    someone's words, unless a naming verb gives it: ``called it “Crooked Hillary”``; and any
+    ``so-called “…”``."""
+    if event.kind != "partial":
+        return False
+    if event.span and SO_CALLED_RE.search(
+        text, max(0, event.span.opening - 12), event.span.opening
+    ):
+        return True
+    if not _is_title(text, event.start, event.end):
+        return False
+    before = text[event.region[0] : event.span.opening if event.span else event.start]
+    return not NAMING_VERB_END_RE.search(before)
 
 
 def _unattributed_worth_keeping(event: _Event, text: str) -> bool:
@@ -717,7 +711,7 @@ def _unattributed_worth_keeping(event: _Event, text: str) -> bool:
         event.kind == "direct"
         and event.span is not None
         and event.span.closed
-        and _count_words(text, event.start, event.end) >= MIN_UNATTRIBUTED_WORDS
+        and count_words(text, event.start, event.end) >= MIN_UNATTRIBUTED_WORDS
     )
 
 
@@ -732,29 +726,33 @@ def extract_quotes(document: Document, *, reference_date: str | None = None) -> 
     quotes = []
     last: _Event | None = None
     for event in events:
-        if event.clue is not None:
+        if _is_name_for(event, text):
+            continue
+        named = event.clue is not None and event.clue.subject is not None
+        if named:
             event.speaker = people.resolve(event.clue)
         elif _inherits(event, last, reader):
             event.speaker = last.speaker
+        elif event.clue is not None:
+            event.speaker = Speaker(None, None)  # attributed, to nobody named
         elif not _unattributed_worth_keeping(event, text):
             continue
         event.date = dates.of_statement(event, last, reader.paragraphs)
-        speaker = event.speaker or Speaker(None, None)
-        date = event.date or DateMention(0, 0, None, None)
+        speaker, date = event.speaker, event.date
         quotes.append(
             Quote(
                 quote=text[event.start : event.end],
-                speaker=speaker.name,
-                role=speaker.role,
+                speaker=speaker.name if speaker else None,
+                role=speaker.role if speaker else None,
                 kind=event.kind,
-                date=date.iso,
-                date_text=date.words,
+                date=date.iso if date else None,
+                date_text=date.words if date else None,
                 source=document.source,
                 line=document.line_of(event.start),
                 start=event.start,
                 end=event.end,
             )
         )
-        if speaker.name or speaker.role:
+        if event.speaker is not None:
             last = event
     return quotes

@@ -7,7 +7,8 @@ index at ``--db`` / ``FACTCHECK_DB`` / the user data directory, else the bundled
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator
+import sys
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,9 +23,20 @@ BATCH_BYTES = 8 * 2**20  # ... and a bound on the text a batch holds in memory
 
 
 def default_db_path() -> Path:
-    """``$XDG_DATA_HOME/factcheck/index.db`` (``~/.local/share`` when unset)."""
-    base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
-    return Path(base) / "factcheck" / "index.db"
+    """``index.db`` in the user data directory: ``$XDG_DATA_HOME/factcheck`` when set, else
+    ``~/Library/Application Support/factcheck`` on macOS, ``%LOCALAPPDATA%\\factcheck`` on
+    Windows, ``~/.local/share/factcheck`` elsewhere (the XDG default)."""
+    return user_data_dir(sys.platform, os.environ, Path.home()) / "factcheck" / "index.db"
+
+
+def user_data_dir(platform: str, environ: Mapping[str, str], home: Path) -> Path:
+    if environ.get("XDG_DATA_HOME"):
+        return Path(environ["XDG_DATA_HOME"])
+    if platform == "darwin":
+        return home / "Library" / "Application Support"
+    if platform == "win32" and environ.get("LOCALAPPDATA"):
+        return Path(environ["LOCALAPPDATA"])
+    return home / ".local" / "share"
 
 
 def resolve_db_path(db: str | None) -> Path:

@@ -17,8 +17,9 @@ What is checked and what is not:
   convention means: the halves are one run of the speaker's words.
 - ``indirect`` quotes (reported speech, no quote marks) are paraphrase; they make no claim
   to the source's words, so they are counted, not checked.
-- A claimed date is one the draft gives in the quote's own paragraph; a date attribution
-  carried over from earlier paragraphs is not the draft's claim about this quote.
+- A claimed date is one the draft gives in the quote's own paragraph, for a quote it
+  attributes; a date attribution carried over from earlier paragraphs is not the draft's
+  claim about this quote, and a quote with no speaker is checked for its words alone.
 - ``<!-- factcheck: ignore -->`` skips the quotes on its line, or, alone on its line, the
   quotes on the next non-blank line.
 """
@@ -302,7 +303,8 @@ def split_quotes(quotes: list[Quote], text: str) -> list[list[Quote]]:
 
 def continues(first: Quote, second: Quote, text: str) -> bool:
     """Whether ``second`` is the rest of the sentence ``first`` began: same speaker, first
-    ends mid-sentence, second starts in lower case, only a short attribution between."""
+    ends mid-sentence, second starts in lower case, and between them only a short
+    attribution that ends with a comma (``” she said, “``, not ``” he said in a “loud``)."""
     between = text[first.end : second.start]
     return (
         first.speaker == second.speaker
@@ -310,6 +312,7 @@ def continues(first: Quote, second: Quote, text: str) -> bool:
         and second.quote[:1].islower()
         and len(between) <= SPLIT_GAP
         and "\n" not in between
+        and between.rstrip(" \"'“‘«„").endswith(",")
     )
 
 
@@ -319,7 +322,7 @@ def draft_quote(group: list[Quote], draft: Draft) -> DraftQuote:
     text = draft.document.text
     line, column = draft.place(first.start)
     paragraph = paragraph_around(text, first.start, group[-1].end)
-    claims_date = bool(first.date_text) and first.date_text in paragraph
+    claims_date = bool(first.speaker and first.date_text) and first.date_text in paragraph
     return DraftQuote(
         quote=" ".join(q.quote for q in group),
         speaker=first.speaker,

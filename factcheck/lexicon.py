@@ -6,6 +6,7 @@ vocabulary (reporting, denying, rising and falling), never the words of one arti
 
 from __future__ import annotations
 
+from factcheck.names import ROLE_HEADS, ROLE_MODIFIERS
 from factcheck.text import stem
 
 
@@ -153,16 +154,15 @@ UNIT_ALIASES = {
     "gbp": "pound",
 }
 
-# Words of a title or role, not of a name ("Riverton Mayor", "Uzbek Energy Minister").
-ROLE_WORDS = frozenset(
-    """president minister secretary spokesman spokeswoman spokesperson mayor governor senator
-    representative chairman chairwoman chair chief executive director commissioner councillor
-    councilman councilwoman official officer head leader deputy general manager coordinator
-    ambassador adviser advisor aide prosecutor judge sheriff superintendent energy foreign
-    finance defense defence interior justice health trade transport press vice prime
-    acting former senior union organiser organizer activist volunteer worker resident member
-    analyst economist expert professor lawyer attorney candidate founder owner parent teacher
-    student police fire""".split()
+# Words of a title or role, not of a name ("Riverton Mayor", "Uzbek Energy Minister"):
+# attribution's role words, and a few more that title ordinary people in the news.
+ROLE_WORDS = (
+    ROLE_HEADS
+    | ROLE_MODIFIERS
+    | frozenset(
+        """transport union volunteer worker resident parent teacher student owner police
+        fire""".split()
+    )
 )
 # Capitalised words that start sentences without naming anyone or anything.
 NOT_NAMES = frozenset(

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 
 from factcheck.lexicon import (
@@ -51,6 +52,7 @@ ACTOR_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(word: str) -> str:
     """The stem of a word, irregular verbs in their base form ("fell" -> "fall"), demonyms
     and metonyms folded to their country ("Kremlin" -> "russia")."""
@@ -59,19 +61,23 @@ def fold(word: str) -> str:
 
 _THOUSANDS_RE = re.compile(r"(?<=\d),(?=\d{3}\b)")
 _PHRASAL = [(re.compile(pattern, re.IGNORECASE), verb) for pattern, verb in PHRASAL_VERBS.items()]
+_PARTICLES_RE = re.compile(r"\b(?:up|down|off|out)\b", re.IGNORECASE)
 
 
 def canonical(text: str) -> str:
     """``1,000`` as one number, phrasal verbs as one word ("went up" -> "rise")."""
     text = _THOUSANDS_RE.sub("", text)
-    for pattern, verb in _PHRASAL:
-        text = pattern.sub(verb, text)
+    if _PARTICLES_RE.search(text):
+        for pattern, verb in _PHRASAL:
+            text = pattern.sub(verb, text)
     return text
 
 
-def content_stems(text: str) -> list[str]:
-    """Stems of the content words, in order, once each ("Russian", "Kremlin" -> "russia")."""
-    return list(dict.fromkeys(fold(w) for w in content_words(canonical(text))))
+@lru_cache(maxsize=1 << 14)
+def content_stems(text: str) -> tuple[str, ...]:
+    """Stems of the content words, in order, once each ("Russian", "Kremlin" -> "russia").
+    Cached: a passage is read by several rules for one claim, and by the next claims."""
+    return tuple(dict.fromkeys(fold(w) for w in content_words(canonical(text))))
 
 
 def weight(term: str) -> float:
@@ -155,14 +161,19 @@ def actor(passage: Passage) -> str | None:
     return found.group("actor") if found else None
 
 
-def actor_stems(passage: Passage) -> set[str]:
+_MULTIWORD_METONYMS_RE = re.compile(
+    r"\b(?:" + "|".join(re.escape(m) for m in METONYMS if " " in m) + r")\b"
+)
+
+
+@lru_cache(maxsize=1 << 14)
+def actor_stems(passage: Passage) -> frozenset[str]:
     """Folded stems of who speaks, whole phrases too ("White House" -> united states)."""
     who = actor(passage)
     if not who:
-        return set()
-    norm = normalize(who)
-    phrases = {fold(m) for m in METONYMS if " " in m and re.search(rf"\b{re.escape(m)}\b", norm)}
-    return set(content_stems(who)) | phrases
+        return frozenset()
+    phrases = {fold(m) for m in _MULTIWORD_METONYMS_RE.findall(normalize(who))}
+    return frozenset(content_stems(who)) | phrases
 
 
 # A capitalised word inside a sentence, or two at its start ("Riverton City Council").
@@ -171,7 +182,11 @@ INNER_NAME_RE = re.compile(
 )
 
 
-def own_names(passage: Passage) -> set[str]:
+_NOT_OWN_NAMES = NOT_NAMES | STOPWORDS | ROLE_WORDS
+
+
+@lru_cache(maxsize=1 << 14)
+def own_names(passage: Passage) -> frozenset[str]:
     """Names the passage itself brings in, other than its speaker's: the capitalised words of
     its text and of its speaker's role, titles left out ("Riverton" from "Riverton mayor")."""
     found = {w for token in INNER_NAME_RE.findall(passage.text) for w in words(token)}
@@ -179,8 +194,7 @@ def own_names(passage: Passage) -> set[str]:
     speaker = {fold(w) for w in words(passage.speaker or "")}
     if passage.kind == "narrative":
         speaker |= actor_stems(passage)
-    ignored = NOT_NAMES | STOPWORDS | ROLE_WORDS
-    return {fold(w) for w in found if w not in ignored} - speaker
+    return frozenset(fold(w) for w in found if w not in _NOT_OWN_NAMES) - speaker
 
 
 def clauses(text: str) -> list[str]:

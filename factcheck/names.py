@@ -43,7 +43,7 @@ ROLE_MODIFIERS = frozenset(
 )
 # Heads of a country or government, for ``the Russian leader`` and the like.
 LEADER_HEADS = frozenset("president premier prime chancellor king queen leader emir".split())
-PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
+PRONOUNS = {"he": "m", "she": "f"}
 # Capitalised words that start sentences or name calendar things but are not people.
 _NOT_NAMES = frozenset(
     """the a an and but or so yet for nor if then when while after before during following
@@ -54,9 +54,26 @@ _NOT_NAMES = frozenset(
     may june july august september october november december mr mrs ms dr some many most
     all both each every no not one two three another other such also still even just
     only last next according meanwhile instead indeed yes well asked speaking
-    earlier later now today yesterday tomorrow again once""".split()
+    earlier later now today yesterday tomorrow again once said says added adds continued
+    asked asks wrote writes noted explained argued replied responded warned insisted
+    finally similarly unfortunately ultimately reluctantly additionally separately notably
+    importantly interestingly ironically frankly honestly clearly obviously apparently
+    fortunately surprisingly increasingly initially eventually currently recently
+    previously meanwhile nonetheless nevertheless moreover furthermore still u.s. u.k. u.n.
+    e.u.""".split()
 )
 _LEADING_NOT_NAMES = _NOT_NAMES - HONORIFICS
+# Last words of names of organisations and places, not people: "he" never means them.
+ORGANISATION_WORDS = frozenset(
+    """party district committee department ministry university college school court house
+    senate congress parliament assembly council association institute foundation campaign
+    administration church agency bureau office center centre group company corporation corp
+    inc ltd bank fund network times post journal news press union club league federation
+    commission authority service services army navy force forces police city county state
+    states republic kingdom street square airport hotel hall museum project program
+    programme organization organisation coalition alliance movement society trust board
+    caucus convention conference summit""".split()
+)
 # Outlets and organisations report or publish; they are never the speaker of a quote.
 OUTLET_WORDS = frozenset(
     """agency news newspaper magazine website channel network outlet tv television radio
@@ -65,10 +82,11 @@ OUTLET_WORDS = frozenset(
 )
 
 _NAME_WORD = (
-    r"(?:(?:Mrs|Mr|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Rev|Prof|Jr|Sr|St)\.|[A-Z]\."
+    r"(?:(?:Mrs|Mr|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Rev|Prof|Jr|Sr|St)\.|(?:[A-Z]\.){1,3}"
     r"|(?:Mc|Mac|O['’]|D['’])?[A-Z][\w\-]*\w|[A-Z])"
 )
-_PARTICLE = r"(?:de|da|del|der|den|di|du|la|le|van|von|bin|ibn|al|el|dos|das|ter)"
+_PARTICLES = frozenset("de da del der den di du la le van von bin ibn al el dos das ter".split())
+_PARTICLE = rf"(?:{'|'.join(sorted(_PARTICLES))})"
 # A capitalised run, with particles and lower-case role words allowed inside it, so that
 # ``Clinton press secretary Brian Fallon`` and ``Secretary of State John Kerry`` are one run.
 _ROLE_WORD = rf"(?:{word_pattern(ROLE_HEADS | ROLE_MODIFIERS)})"
@@ -79,7 +97,8 @@ NAME_RUN_RE = re.compile(
     rf"(?:,\s+(?:Jr\.|Sr\.))?(?P<possessive>['’]s\b)?"
 )
 _TOKEN_RE = re.compile(r"\S+")
-_TRAILING_PUNCT_RE = re.compile(r"[,;:]+$")
+_PARTY_TAG_RE = re.compile(r"\((?:[RDIL]|Rep|Dem|Ind)\.?-[^()\n]{1,20}\)")
+_POSSESSIVE_END_RE = re.compile(r"['’]s$")
 
 
 @dataclass(frozen=True)
@@ -95,10 +114,6 @@ class Mention:
     name: str | None
     role: str | None
     possessive: bool = False
-
-
-def _is_role_word(token: str) -> bool:
-    return token.lower() in ROLE_HEADS or token.lower() in ROLE_MODIFIERS
 
 
 def split_role(tokens: list[str]) -> tuple[list[str], list[str]]:
@@ -142,6 +157,9 @@ def _mention(match: re.Match) -> Mention | None:
         if not cut or words[cut - 1].lower() not in ROLE_HEADS:
             tokens, words, possessive = tokens[:cut], words[:cut], None
     role, name = split_role(words)
+    lower = [i for i, w in enumerate(name) if w[0].islower() and w not in _PARTICLES]
+    if lower:  # "the celebrity press ReganBooks": a lower-case word is never part of a name
+        name = name[lower[-1] + 1 :]
     if len(name) > 3 and len(name[-2]) > 2:  # Maricopa County Recorder Helen Purcell
         role, name = role + name[:-2], name[-2:]
     if not tokens:
@@ -151,7 +169,7 @@ def _mention(match: re.Match) -> Mention | None:
     if not name and not any(w.lower() in ROLE_HEADS for w in role):
         return None
     return Mention(
-        start=match.start(),
+        start=match.start() + tokens[0].start(),
         end=match.start() + tokens[-1].end(),
         name=" ".join(name) or None,
         role=_clean_role(role),
@@ -162,13 +180,13 @@ def _mention(match: re.Match) -> Mention | None:
 def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
     """Person-like capitalised mentions in ``text[start:end]``, in order.
 
-    Runs in parentheses (``(R-Ohio)``) and runs naming outlets are left out.
+    Party tags (``(R-Ohio)``) and runs naming outlets are left out.
     """
     end = len(text) if end is None else end
     mentions = []
     for match in NAME_RUN_RE.finditer(text, start, end):
-        if match.start() and text[match.start() - 1] == "(":
-            continue
+        if _PARTY_TAG_RE.match(text, match.start() - 1 if match.start() else 0):
+            continue  # (R-Ohio), (D-N.Y.)
         mention = _mention(match)
         if mention:
             mentions.append(mention)
@@ -184,10 +202,17 @@ def surname(name: str) -> str:
 
 @dataclass
 class Person:
+    """Someone the document names: the full name as introduced, the first role given, the
+    gender honorifics tell (``m``/``f``), and where the document mentions them."""
+
     name: str
     role: str | None = None
     gender: str | None = None
     seen: list[int] = field(default_factory=list)  # offsets of its mentions, ascending
+
+    @property
+    def is_organisation(self) -> bool:
+        return surname(self.name).lower() in ORGANISATION_WORDS
 
     def last_seen(self, before: int | None = None) -> int:
         """Offset of the latest mention (before ``before``), -1 when there is none."""
@@ -244,8 +269,8 @@ class Register:
         for person in self.people:
             if not person.role or person.last_seen(before) < 0:
                 continue
-            role_words = {w.lower().strip("’'s") for w in person.role.split()}
-            role_words |= {w.lower() for w in person.role.split()}
+            role_words = {w.lower() for w in person.role.split()}
+            role_words |= {_POSSESSIVE_END_RE.sub("", w) for w in role_words}
             head_fits = head in role_words or (head == "leader" and role_words & LEADER_HEADS)
             fits = head_fits and all(m in role_words for m in modifiers)
             if fits and (best is None or person.last_seen(before) > best.last_seen(before)):

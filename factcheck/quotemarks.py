@@ -18,6 +18,8 @@ _DOUBLE = frozenset(['"', "“", "”", "„", "‟", "«", "»", "''", "'''", "
 _OPENERS = frozenset(["“", "„", "‟", "«", "‹", "‘", "``"])
 _CLOSERS = frozenset(["”", "»", "›", "’", "″"])
 _LINE_RE = re.compile(r"[^\n]+")
+# A line broken mid-sentence: it ends in a word or comma, the next starts in lower case.
+_WRAPPED_RE = re.compile(r"[\w,]\n[a-z]")
 _GUILLEMETS = frozenset("«»‹›")  # French style puts spaces inside them: « Oui »
 _OPEN_AFTER = set("([{—–-/:;,\"'“‘«„")
 _CLOSE_BEFORE = set(".,;:!?)]}—–-/\"'”’»…")
@@ -61,6 +63,8 @@ def _classify(text: str, match: re.Match) -> tuple[bool, bool, bool] | None:
     if mark in ("'", '"', "″") and before.isdigit():
         return None  # foot and inch marks: 5' 11", a 55" screen
     can_open, can_close = _mark_roles(text, start, end)
+    if mark == '"' and before == " " and text[start - 2 : start - 1] in ("'", "’"):
+        return True, False, True  # "… 'a quote in a quote,' " said Fiorina
     if mark in _GUILLEMETS:
         return double, mark in "«‹", mark in "»›"
     if mark in _OPENERS:
@@ -74,9 +78,23 @@ def _classify(text: str, match: re.Match) -> tuple[bool, bool, bool] | None:
     return double, can_open, can_close
 
 
-def paragraph_lines(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each non-blank line: news text puts one paragraph on a line."""
-    return [(m.start(), m.end()) for m in _LINE_RE.finditer(text) if m.group(0).strip()]
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph: a non-blank line, joined with the next one when the
+    text was hard-wrapped there (a line ending mid-sentence, the next going on in lower case).
+    """
+    spans: list[tuple[int, int]] = []
+    for match in _LINE_RE.finditer(text):
+        if not match.group(0).strip():
+            continue
+        if (
+            spans
+            and _WRAPPED_RE.match(text, spans[-1][1] - 1)
+            and match.start() == spans[-1][1] + 1
+        ):
+            spans[-1] = (spans[-1][0], match.end())
+        else:
+            spans.append((match.start(), match.end()))
+    return spans
 
 
 def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -149,7 +167,7 @@ def _pair(text: str, start: int, end: int, carried: bool) -> tuple[list[QuoteSpa
 def find_quote_spans(text: str) -> list[QuoteSpan]:
     """Every top-level quotation in ``text``, in order; nested quotes stay inside theirs."""
     spans: list[QuoteSpan] = []
-    paragraphs = paragraph_lines(text)
+    paragraphs = paragraph_spans(text)
     carried = False
     for index, (start, end) in enumerate(paragraphs):
         found, left_open = _pair(text, start, end, carried)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import textwrap
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from typing import Any, TextIO
 
 from factcheck.dates import display_date
 
+MIN_WRAP = 12  # a wrapped column is never narrowed below this many characters
 FORMATS = ("table", "json", "jsonl", "csv", "markdown", "github")
 
 
@@ -57,21 +59,64 @@ def when(record: dict) -> str:
     return display_date(record.get("date")) or record.get("date_text") or ""
 
 
-def render_table(rows: list[dict], columns: list[Column], *, markdown: bool = False) -> str:
+def fit_widths(natural: list[int], columns: list[Column], max_width: int) -> list[int]:
+    """Narrow the wrappable columns, keeping their proportions, until the grid fits
+    ``max_width``."""
+    widths = list(natural)
+    overhead = 3 * len(widths) + 1  # "│ " before each cell, " " after, and the last "│"
+    while sum(widths) + overhead > max_width:
+        wrappable = [i for i, c in enumerate(columns) if c.width and widths[i] > MIN_WRAP]
+        if not wrappable:
+            break
+        widest = max(wrappable, key=lambda i: widths[i] / columns[i].width)
+        widths[widest] -= 1
+    return widths
+
+
+def render_table(
+    rows: list[dict], columns: list[Column], *, markdown: bool = False, max_width: int | None = None
+) -> str:
+    """A grid (or a Markdown table); long cells wrap at each column's width, and the wrappable
+    columns narrow further to fit ``max_width`` (the terminal's width)."""
     from tabulate import tabulate  # imported lazily: the CLI must start fast
 
-    cells = [
-        [wrap(str(c.value(row) or ""), None if markdown else c.width) for c in columns]
-        for row in rows
-    ]
+    texts = [[str(c.value(row) or "") for c in columns] for row in rows]
     if markdown:
-        cells = [[cell.replace("|", "\\|").replace("\n", " ") for cell in row] for row in cells]
+        cells = [[cell.replace("|", "\\|").replace("\n", " ") for cell in row] for row in texts]
+    else:
+        natural = [
+            min(
+                max([len(c.header) + 2] + [len(row[i]) for row in texts]),  # tabulate pads headers
+                c.width or 10**6,
+            )
+            for i, c in enumerate(columns)
+        ]
+        widths = fit_widths(natural, columns, max_width) if max_width else natural
+        cells = [
+            [
+                wrap(cell, widths[i] if c.width else None)
+                for i, (c, cell) in enumerate(zip(columns, row, strict=True))
+            ]
+            for row in texts
+        ]
     return tabulate(
         cells,
         headers=[c.header for c in columns],
         tablefmt="github" if markdown else "simple_grid",
         disable_numparse=True,
     )
+
+
+def terminal_width(out: TextIO) -> int | None:
+    """The terminal's width when ``out`` is one, else ``$COLUMNS`` when set; None for files and
+    pipes otherwise (no wrapping limit)."""
+    import shutil
+
+    isatty = getattr(out, "isatty", None)
+    if isatty and isatty():
+        return shutil.get_terminal_size().columns
+    columns = os.environ.get("COLUMNS", "")
+    return int(columns) if columns.isdigit() and int(columns) > 0 else None
 
 
 def csv_writer(out: TextIO, columns: list[Column]) -> Callable[[dict], None]:
@@ -133,28 +178,37 @@ def stream(
                 out.flush()
         return
     per_record = heading is not None
+    markdown, width = fmt == "markdown", terminal_width(out)
     pending: list[dict] = []
     for record in records:
         if per_record:
             out.write(heading(record) + "\n")
             table_rows = rows(record)
             if table_rows:
-                out.write(render_table(table_rows, columns, markdown=fmt == "markdown") + "\n")
+                out.write(
+                    render_table(table_rows, columns, markdown=markdown, max_width=width) + "\n"
+                )
             out.write("\n")
             out.flush()
         else:
             pending.extend(rows(record))
     if not per_record and pending:
-        out.write(render_table(pending, columns, markdown=fmt == "markdown") + "\n")
+        out.write(render_table(pending, columns, markdown=markdown, max_width=width) + "\n")
 
 
-def github_escape(text: str) -> str:
-    """Escape a message for a GitHub Actions workflow command."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+def github_escape(text: str, *, property_value: bool = False) -> str:
+    """Escape a message (or, with ``property_value``, a file=/title= value, where ':' and ','
+    are separators) for a GitHub Actions workflow command."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if property_value else text
 
 
 def github_annotation(level: str, message: str, **where_: Any) -> str:
-    params = ",".join(f"{k}={v}" for k, v in where_.items() if v is not None)
+    params = ",".join(
+        f"{k}={github_escape(str(v), property_value=True)}"
+        for k, v in where_.items()
+        if v is not None
+    )
     return f"::{level} {params}::{github_escape(message)}"
 
 

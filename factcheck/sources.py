@@ -51,6 +51,11 @@ RECORD_FIELDS = {
 }
 
 
+NOT_DOCUMENT_SUFFIXES = frozenset(
+    ".py .pyc .pyo .toml .cfg .ini .lock .db .sqlite .sqlite3 .db-wal .db-shm .db-journal".split()
+)
+
+
 def bundled_sources() -> list[str]:
     """Paths of the bundled example corpus (shipped as the ``factcheck.seeds`` package)."""
     folder = importlib.resources.files("factcheck.seeds")
@@ -169,7 +174,7 @@ def json_records(
             raise SourceError(f"{source}: invalid JSON ({error})") from None
         except RecursionError:
             raise SourceError(f"{source}: invalid JSON (nested too deeply)") from None
-        items = data if isinstance(data, list) else [data]
+        items = data if isinstance(data, list) else wrapped_records(data)
         yield from ((n, item) for n, item in enumerate(items, 1) if isinstance(item, dict))
         return
     for number, line in enumerate(text.splitlines(), 1):
@@ -182,6 +187,15 @@ def json_records(
             continue
         if isinstance(item, dict):
             yield number, item
+
+
+def wrapped_records(data: object) -> list:
+    """The records of a JSON object: itself, or the list it wraps (``{"articles": [...]}``)."""
+    if isinstance(data, dict) and not any(key in data for key in TEXT_FIELDS):
+        lists = [value for value in data.values() if isinstance(value, list)]
+        if len(lists) == 1:
+            return lists[0]
+    return [data]
 
 
 def record_metadata(record: dict) -> Metadata:
@@ -241,27 +255,37 @@ def read_file(path: Path, *, on_error: ErrorHandler | None = None) -> Iterator[D
     yield from documents_from_bytes(data, source=label, kind=kind, on_error=on_error)
 
 
+def is_document_name(name: str) -> bool:
+    """Whether a file found in a folder may be an article: not hidden, not code, configuration
+    or a database (an index kept beside the archive, a package's ``__init__.py``)."""
+    return not name.startswith(".") and Path(name).suffix.lower() not in NOT_DOCUMENT_SUFFIXES
+
+
 def iter_folder(folder: Path) -> Iterator[Path]:
-    """Files below ``folder``, recursively, sorted; hidden files and folders are left out."""
+    """Files below ``folder``, recursively, sorted; hidden files and folders, ``__pycache__``
+    and files that are no documents (:func:`is_document_name`) are left out."""
     for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        dirs[:] = sorted(d for d in dirs if not d.startswith((".", "__")))
         for name in sorted(files):
-            if not name.startswith("."):
+            if is_document_name(name):
                 yield Path(root) / name
 
 
 def read_folder(folder: Path, *, on_error: ErrorHandler | None = None) -> Iterator[Document]:
     """Every readable file of a folder; unreadable ones (binary, empty...) are reported, skipped."""
     found = False
+    skipped = 0
     for path in iter_folder(folder):
         try:
             for doc in read_file(path, on_error=on_error):
                 found = True
                 yield doc
         except SourceError as error:
+            skipped += 1
             report(on_error, SourceError(f"{error} (skipped)"))
     if not found:
-        raise SourceError(f"{folder}: folder has no readable files")
+        why = f" ({skipped} skipped: binary, empty or unreadable)" if skipped else ""
+        raise SourceError(f"{folder}: folder has no readable files{why}")
 
 
 def read_url(

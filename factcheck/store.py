@@ -147,14 +147,17 @@ def fts_phrase(term: str) -> str:
 
 
 def quote_score(query: str, passage: str) -> float:
-    """How well ``passage`` contains ``query``, 0-100: rapidfuzz ``partial_ratio`` when the
-    passage is at least as long as the query, else plain ``ratio`` (so "No." does not match
-    every query containing "no" perfectly)."""
-    from rapidfuzz import fuzz
+    """How well ``passage`` contains ``query``, 0-100, compared normalised: see
+    :func:`containment`."""
+    return containment(normalize(query), normalize(passage))
 
-    query, passage = normalize(query), normalize(passage)
-    scorer = fuzz.partial_ratio if len(passage) >= len(query) else fuzz.ratio
-    return scorer(query, passage)
+
+def containment(query: str, passage: str) -> float:
+    """rapidfuzz ``partial_ratio`` when the passage is at least as long as the query, else
+    plain ``ratio`` (so "No." does not match every query containing "no" perfectly)."""
+    from rapidfuzz.fuzz import partial_ratio, ratio
+
+    return (partial_ratio if len(passage) >= len(query) else ratio)(query, passage)
 
 
 def describe(error: sqlite3.Error) -> str:
@@ -453,7 +456,8 @@ class Index:
         """The ``limit`` passages that best contain ``text`` (:func:`quote_score`, 0-100),
         re-ranked from the BM25 ``candidates``."""
         found = self.candidates(text, limit=candidates, quotes=quotes)
-        scored = [(passage, quote_score(text, passage.text)) for passage in found]
+        query = normalize(text)
+        scored = [(passage, containment(query, normalize(passage.text))) for passage in found]
         scored.sort(key=lambda pair: pair[1], reverse=True)
         return scored[:limit]
 

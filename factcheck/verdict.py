@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from itertools import pairwise
 from typing import Protocol
 
@@ -34,6 +35,7 @@ from factcheck.lexicon import (
     NUMBER_WORDS,
     PARTICLE_OPPOSITES,
     SCALES,
+    SYNONYMS,
     UNIT_ALIASES,
 )
 from factcheck.match import (
@@ -77,9 +79,10 @@ DOER_RE = re.compile(r"^(?:The\s+)?(?P<doer>(?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’
 _TOKEN_RE = re.compile(r"[$€£¥%]|\d+(?:[.,]\d+)*|[^\W\d_]+(?:'[^\W_]+)*")
 
 
-def tokens(text: str) -> list[str]:
+@lru_cache(maxsize=1 << 14)
+def tokens(text: str) -> tuple[str, ...]:
     """Normalised words, numbers and the symbols that carry units ($, %)."""
-    return _TOKEN_RE.findall(normalize(canonical(text)))
+    return tuple(_TOKEN_RE.findall(normalize(canonical(text))))
 
 
 # --- polarity signals: each returns the words that fired, for the reason shown ------------
@@ -102,7 +105,7 @@ def negations(text: str, governed: Iterable[str] | None = None) -> list[str]:
     def is_content(i: int) -> bool:
         if targets is None:
             return words[i] not in STOPWORDS and not _is_cue(i)
-        return any(covers(t, {stems[i]}) for t in targets)
+        return stems[i] in targets or bool(SYNONYMS.get(stems[i], frozenset()) & targets)
 
     def _is_cue(i: int) -> bool:
         following = words[i + 1] if i + 1 < len(words) else ""
@@ -143,7 +146,8 @@ def opposites(claim: Claim, clause: str) -> list[str]:
     return found
 
 
-def quantities(text: str) -> list[tuple[float, str]]:
+@lru_cache(maxsize=1 << 14)
+def quantities(text: str) -> tuple[tuple[float, str], ...]:
     """(value, unit) of every number with a unit: "12 percent", "$1.2 billion", "six weeks".
     Dates are left out ("March 3" is no quantity); a number with no unit word is ignored."""
     for start, end, *_ in reversed(find_dates(text)):
@@ -170,7 +174,7 @@ def quantities(text: str) -> list[tuple[float, str]]:
             unit = CURRENCY_SYMBOLS.get(following) or stem(following)
         if unit:
             found.append((value, unit))
-    return found
+    return tuple(found)
 
 
 def _same(a: float, b: float) -> bool:

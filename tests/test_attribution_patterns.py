@@ -67,6 +67,28 @@ def quotes(text: str, **metadata) -> list[tuple]:
         ("“We will win,” asked Mr. Doe, smiling.", "Doe", None),
         ("“We will win,” said Doe’s top aide Jo Li.", "Jo Li", "Doe’s top aide"),
         ("Band member Jo Li posted the news, writing “We will win.”", "Jo Li", "Band member"),
+        ("“We will win,” said Jo Li of the National Retail Federation.", "Jo Li", None),
+        ("Jo Li, delivering Doe’s speech, told the crowd: “We will win.”", "Jo Li", None),
+        ("(Jo Li, who ran in 2012, once said, “We will win.”)", "Jo Li", None),
+        ("Continued Stone: “We will win.”", "Stone", None),
+        ("Stone went on to say, “We will win.”", "Stone", None),
+        ("POLLS ARE EARLY - Jo Li: “We will win.”", "Jo Li", None),
+        (
+            "“We will win,” said J.M. Berger, a fellow at the institute.",
+            "J.M. Berger",
+            "fellow at the institute",
+        ),
+        ("Rep. Trey Gowdy (R-S.C.): “We will win.”", "Trey Gowdy", "Rep."),
+        ("“We will win,” warm-and-fuzzy Trump said.", "Trump", None),
+        ("“We will win,” said U.S. Senator Jo Li.", "Jo Li", "U.S. Senator"),
+        ("Reluctantly, Jo Li said, “We will win.”", "Jo Li", None),
+        ("Jo Li issued a statement, “We will win.”", "Jo Li", None),
+        (
+            "“We will win,” said Doe’s top foreign policy aide Jo Li.",
+            "Jo Li",
+            "Doe’s top foreign policy aide",
+        ),
+        ("“We will win,” said Jo Li, who ran the campaign.", "Jo Li", None),
     ],
 )
 def test_speaker_patterns(text, speaker, role):
@@ -104,6 +126,14 @@ def test_speaker_patterns(text, speaker, role):
         (
             "“The talks went well,” Peskov said. “We will meet again in spring.”",
             ["Peskov", "Peskov"],
+        ),
+        (
+            "Jo Li leads the Democratic Party. “We will win,” he said.",
+            ["Jo Li"],
+        ),
+        (
+            "Jo Li wrote, “We will win in the spring.” Li’s comment drew praise.",
+            ["Jo Li"],
         ),
         (
             "Dmitry Peskov spoke first. Later, Mr. Peskov said: “We will meet again.”",
@@ -150,6 +180,10 @@ def test_coreference_and_continuation(text, speakers):
             ("Peskov", "partial", "premature."),
         ),
         (
+            "Trump called her “Crooked Hillary” again.",
+            ("Trump", "partial", "Crooked Hillary"),
+        ),
+        (
             "Uzbekistan will agree only “at a reasonable price,” Mirzamahmudov said.",
             ("Mirzamahmudov", "partial", "at a reasonable price,"),
         ),
@@ -172,10 +206,28 @@ def test_indirect_and_partial(text, expected):
         'The 12" pizza costs $14 and the 16" one $18.',
         "Shares rose 5% on Monday as investors bet on a deal.",
         "A stray “ mark and another ” one.",
+        "He appeared on “Meet the Press” and “The View,” remarking on the race.",
+        "Trump said it on “Fox and Friends” this morning.",
+        "Britain's so- called ‘special relationship’ with Washington endures.",
     ],
 )
 def test_not_a_quote(text):
     assert quotes(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("When Rubio thanked Miami, a man yelled “Stay there!”", (None, "direct", "Stay there!")),
+        ("Trump blasted the plan as “a disaster.”", ("Trump", "partial", "a disaster.")),
+        (
+            "About 200 protesters gathered, holding signs and chanting “Dump Trump.”",
+            (None, "direct", "Dump Trump."),
+        ),
+    ],
+)
+def test_quotes_introduced_by_a_verb_without_a_named_speaker(text, expected):
+    assert [(q[0], q[2], q[3]) for q in quotes(text)] == [expected]
 
 
 def test_unbalanced_quote_stays_in_its_paragraph():
@@ -224,6 +276,12 @@ def test_unbalanced_quote_stays_in_its_paragraph():
         ("Peskov said: “We will wait.”", None, None, {"date": "2022-12-09"}),
         ("Peskov said: “We met on December 1.”", None, None, {}),
         (
+            "Peskov said on Monday, “We will wait,” adding that talks resume on December 20.",
+            "2022-12-05",
+            "on Monday",
+            {"date": "2022-12-09"},
+        ),
+        (
             "Putin met Tokayev on November 28.\n\nDuring the meeting, Peskov said: “We will wait.”",
             "--11-28",
             "November 28",
@@ -234,6 +292,12 @@ def test_unbalanced_quote_stays_in_its_paragraph():
 def test_dates(text, date, date_text, metadata):
     (quote,) = extract_quotes(Document(source="test", text=text, **metadata))
     assert (quote.date, quote.date_text) == (date, date_text)
+
+
+def test_indirect_speech_is_dated_by_its_attribution_not_its_content():
+    text = "On December 8, Peskov said that talks would resume on December 20."
+    (quote,) = extract_quotes(Document(source="test", text=text))
+    assert (quote.kind, quote.date, quote.date_text) == ("indirect", "--12-08", "December 8")
 
 
 def test_reference_date_anchors_relative_dates_when_the_document_has_none():

@@ -83,4 +83,6 @@ def test_quotes_point_at_their_words(text):
 def test_quote_spans_never_cross_a_paragraph(text):
     for span in find_quote_spans(text):
         assert span.opening < span.start < span.end <= span.closing
-        assert "\n" not in text[span.opening : span.closing]
+        inside = text[span.opening : span.closing]
+        assert "\n\n" not in inside
+        assert all(line[-1:].isalnum() or line[-1:] == "," for line in inside.split("\n")[:-1])

@@ -78,16 +78,7 @@ def test_example_claims(example, claim, verdict, cited):
     "claim, verdict, speaker",
     [
         # support by the subject, or by the one who speaks for it
-        pytest.param(
-            "The Harbor Bridge will be closed for repairs",
-            "SUPPORTED",
-            "Alicia Moreno",
-            marks=pytest.mark.xfail(
-                reason="attribution leaves '..., transport commissioner Alicia Moreno said at a"
-                " press conference' without a speaker; the verdict itself is SUPPORTED",
-            ),
-        ),
-        ("The Harbor Bridge will be closed for repairs", "SUPPORTED", None),
+        ("The Harbor Bridge will be closed for repairs", "SUPPORTED", "Alicia Moreno"),
         ("Riverton will build a new stadium", "SUPPORTED", "Jane Whitfield"),
         ("Ruth Vance voted against the farm bill", "SUPPORTED", "Vance"),
         # support by a third party, or by the article's own voice

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 
 import pytest
 from hypothesis import given
@@ -12,7 +13,7 @@ from factcheck.corpus import add_sources, build_corpus, stale_sources
 from factcheck.errors import StoreError
 from factcheck.passages import passages_of
 from factcheck.records import Document, Passage
-from factcheck.store import MIGRATIONS, SCHEMA_VERSION, Index, sql_statements
+from factcheck.store import MIGRATIONS, SCHEMA_VERSION, Index, quote_score, sql_statements
 
 pytestmark = pytest.mark.usefixtures("fake_attribution")
 
@@ -42,6 +43,21 @@ def test_candidates_are_ranked_by_bm25(index):
     assert all(p.source == "gas.txt" for p in found)
 
 
+@pytest.mark.parametrize(
+    "stored_text, query",
+    [
+        ("President Tokayév spoke.", "Tokayev"),  # diacritics removed
+        ("Tokayev spoke.", "Tokayév"),
+        ("Russia demands concessions.", "demanded"),  # porter stems
+        ("The minister's remarks.", "minister's"),
+        ("ЦЕНЫ НА ГАЗ выросли.", "цены"),  # unicode case folding
+    ],
+)
+def test_words_match_across_diacritics_case_and_inflection(index, stored_text, query):
+    stored(index, Document("a.txt", stored_text))
+    assert [p.text for p in index.candidates(query)] == [stored_text]
+
+
 def test_quotes_only(index):
     quote = Passage("Nobody is talking about gas,", "gas.txt", 3, 25, 53, kind="direct")
     index.add(GAS, [quote, *passages_of(GAS, [])])
@@ -53,6 +69,18 @@ def test_search_reranks_candidates_by_how_well_they_contain_the_text(index):
     (best, score), *_ = index.search("nobody is talking about gas")
     assert best.source == "gas.txt" and best.line == 3
     assert score == 100
+
+
+@pytest.mark.parametrize(
+    "query, passage, score",
+    [
+        ("nobody is talking about gas", "“Nobody is talking about gas,” Peskov said.", 100),
+        ("no", "No.", 100),
+        ("no, we will never agree", "No.", 15),  # a short passage is compared whole
+    ],
+)
+def test_quote_score(query, passage, score):
+    assert round(quote_score(query, passage)) == score
 
 
 def test_lookups_search_for_the_rarest_words(index, monkeypatch):
@@ -120,6 +148,18 @@ def test_stats_and_documents(index):
     assert stats.size_on_disk > 0 and stats.schema_version == SCHEMA_VERSION
     [document] = index.documents()
     assert (document.source, document.date, document.quotes) == ("gas.txt", "2022-12-09", 1)
+
+
+def test_readers_never_wait_for_a_writer(tmp_path):
+    path = tmp_path / "index.db"
+    with Index(path) as writer, Index(path) as reader:
+        stored(writer, GAS)
+        writer.db.execute("BEGIN IMMEDIATE")  # a writer mid-batch
+        writer.db.execute("DELETE FROM documents")
+        start = time.monotonic()
+        assert reader.document_count() == 1  # the last commit, at once
+        assert time.monotonic() - start < 1
+        writer.db.execute("ROLLBACK")
 
 
 def test_an_old_index_is_migrated_forward(tmp_path):

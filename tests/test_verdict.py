@@ -54,7 +54,7 @@ def test_negation_counts_only_where_it_governs_the_claims_words(text, cues):
     ],
 )
 def test_quantities_carry_their_units(text, found):
-    assert quantities(text) == found
+    assert list(quantities(text)) == found
 
 
 @pytest.mark.parametrize(
