@@ -549,7 +549,8 @@ class QuoteCheck:
     def rationale(self) -> str:
         """One line saying why: who said it, when, where, or what differs."""
         if self.sighting is None:
-            return f"nothing close enough in {self.searched} documents searched"
+            plural = "" if self.searched == 1 else "s"
+            return f"nothing close enough in the {self.searched} document{plural} searched"
         p = self.sighting.passage
         who = " ".join(filter(None, [p.role, p.speaker]))
         said = f"said by {who}" if who else f"in the source's {p.kind} text"
