@@ -11,9 +11,10 @@ each true quote with a named speaker the benchmark makes one case per status:
 - MISQUOTED: a word swapped for another, two words transposed, a word inserted or dropped,
   a number changed, a negation dropped;
 - MISATTRIBUTED: the quote given to another named speaker of the same article;
-- WRONG DATE: its speaker, its article's date shifted by 2 to 40 days;
-  (dates are claimed only for quotes whose paragraph names no day: elsewhere the article's
-  date need not be the day the words were said, and attribution dates them by that day)
+- WRONG DATE: its speaker, its article's date shifted by 2 to 40 days. Dates are claimed
+  only where the article names no day ("Monday", "March 3") up to the quote's paragraph:
+  elsewhere its date need not be the day the words were said, and attribution rightly
+  dates them by the day named;
 - NOT FOUND: a quote or a sentence from a held-out article, or a held-out sentence with its
   words shuffled, given to a speaker of the indexed article.
 
@@ -82,8 +83,8 @@ class Case:
 class GoldQuote:
     quote: str
     speaker: str
-    # Whether the article's date is the day it was said: its paragraph names no other day
-    # ("said Monday", "on March 3"), which attribution would take as the date instead.
+    # Whether the article's date is the day it was said: the article names no other day
+    # ("said Monday", "on March 3") up to the quote, which attribution would date it by.
     dated: bool
 
 
@@ -120,8 +121,8 @@ def gold_quote(text: str, gold: dict) -> GoldQuote | None:
     quote = text[start:end].strip(QUOTE_MARKS).rstrip(",.;:").strip(QUOTE_MARKS)
     if len(words(quote)) < MIN_WORDS or any(mark in quote for mark in '“”"'):
         return None
-    paragraph = text[text.rfind("\n", 0, start) + 1 : text.find("\n", end) % (len(text) + 1)]
-    dated = not DAY_WORDS.search(paragraph) and not find_dates(paragraph)
+    until = text[: text.find("\n", end) % (len(text) + 1)]
+    dated = not DAY_WORDS.search(until) and not find_dates(until)
     return GoldQuote(quote, speaker, dated)
 
 

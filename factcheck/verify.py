@@ -56,8 +56,9 @@ OTHERS_LIMIT = 10  # other sources listed with a quote
 
 STATUSES = ("VERIFIED", "MISQUOTED", "MISATTRIBUTED", "WRONG DATE", "NOT FOUND")
 QUOTE_KINDS = frozenset({"direct", "partial"})  # passages whose words are the speaker's own
-TITLES = frozenset(
-    """mr mrs ms miss dr prof sir dame sen senator rep representative gov governor pres
+HONORIFICS = frozenset("mr mrs ms miss dr prof professor".split())  # always before a surname
+TITLES = HONORIFICS | frozenset(
+    """sir dame sen senator rep representative gov governor pres
     president vice prime minister secretary chancellor gen general col rev hon judge justice
     mayor ambassador spokesman spokeswoman the jr sr ii iii iv""".split()
 )
@@ -461,15 +462,18 @@ def name_words(name: str) -> list[str]:
 def speaker_matches(claimed: str, speaker: str | None) -> bool:
     """Whether ``claimed`` names ``speaker``: a surname, a full name, or either with a title.
 
-    'Peskov', 'Mr. Peskov' and 'Dmitry Peskov' all name 'Dmitry Peskov'; so does 'Dmitri
-    Peskov' only by surname: the names must agree on every word the shorter one has."""
+    'Peskov', 'Mr. Peskov' and 'Dmitry Peskov' all name 'Dmitry Peskov'. Every word of the
+    shorter name must be in the longer, and it must hold the surname: the last word, or
+    after an honorific any word ('Ms. Acosta' is Melba Acosta Febo, 'Mr. Lou' Lou Jiwei).
+    A first name alone ('Dmitry') is not enough."""
     if not speaker:
         return False
-    a, b = name_words(claimed), name_words(speaker)
-    if not a or not b:
+    (short, short_name), (long, _) = sorted(
+        ((name_words(claimed), claimed), (name_words(speaker), speaker)), key=lambda n: len(n[0])
+    )
+    if not short or not set(short) <= set(long):
         return False
-    short, long = (a, b) if len(a) <= len(b) else (b, a)
-    return short[-1] == long[-1] and set(short) <= set(long)
+    return short[-1] == long[-1] or fold(short_name.split()[0].rstrip(".")) in HONORIFICS
 
 
 def when_said(passage: Passage) -> str | None:
