@@ -347,17 +347,18 @@ def report(pairs, times, errors, *, verbose: bool) -> dict:
 
 
 def synthetic_documents(articles: list[Article], count: int, rng: random.Random):
-    """Documents of real sentences with their words shuffled: the vocabulary and passage sizes
-    of news, but none of its word sequences, so they add load without adding answers."""
-    sentences = [
-        a.document.text[s:e].split() for a in articles for s, e in sentence_spans(a.document.text)
-    ]
-    lengths = [len(sentence_spans(a.document.text)) for a in articles]
+    """Documents of sentences drawn word by word from the articles' words: the word
+    frequencies, sentence lengths and document lengths of news, so the index grows as an
+    archive does, but no real sentence, and no bag of its words, is repeated."""
+    pool = [word for a in articles for word in a.document.text.split()]
+    spans = [sentence_spans(a.document.text) for a in articles]
+    lengths = [e - s for found in spans for s, e in found]
     for number in range(count):
-        picked = [rng.sample(s, len(s)) for s in rng.choices(sentences, k=rng.choice(lengths))]
-        yield Document(
-            source=f"synthetic/{number:06d}.txt", text="\n\n".join(map(" ".join, picked))
-        )
+        sentences = [
+            " ".join(rng.choices(pool, k=max(3, rng.choice(lengths) // 6)))
+            for _ in range(len(rng.choice(spans)))
+        ]
+        yield Document(source=f"synthetic/{number:06d}.txt", text="\n\n".join(sentences))
 
 
 def scaled_index(index: Index, articles: list[Article], size: int, rng: random.Random) -> None:
