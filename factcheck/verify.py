@@ -35,14 +35,16 @@ from functools import cached_property
 from factcheck.dates import display_date, parse_date, same_day, split_iso
 from factcheck.errors import InputError
 from factcheck.records import Passage
-from factcheck.store import Index
+from factcheck.store import ROW_BUDGET, Index
 from factcheck.text import _TRANSLATE, NEGATIONS, WORD_RE, normalize
 
 # Thresholds -------------------------------------------------------------------------------
 CANDIDATE_LIMIT = 60  # passages fetched from the index for one quote
-# When none of them has the quote verbatim, this many are fetched and searched for it: a
-# short quote of common words can rank below passages that merely share a word with it.
-WIDER_LIMIT = 500
+# When they hold neither the quote verbatim nor anything close, every passage the index
+# would rank is searched: in a large archive a quote can rank below passages that merely
+# share its rarest word. (Something close found first is not searched past: at worst a
+# verbatim quote is then MISQUOTED, never a changed one VERIFIED.)
+WIDER_LIMIT = ROW_BUDGET
 PREFILTER_SCORE = 50  # rapidfuzz partial_ratio (0-100): spans below are not aligned at all
 ALIGNED_SPANS = 8  # the best spans by partial_ratio get a word-level alignment
 # Word similarity (0-100, Indel over word lists) between the quote and the aligned source
@@ -668,9 +670,10 @@ def _decide(pattern: Pattern, index: Index, speaker: str | None, claimed_date: s
         exact = verbatim(pattern, spans)
         if exact:
             return _judge_exact(exact, speaker, claimed_date)
-        if len(passages) < limit:
+        close = _judge_close(pattern, closest(pattern, spans), speaker)
+        if close["status"] != "NOT FOUND" or len(passages) < limit:
             break
-    return _judge_close(pattern, closest(pattern, spans), speaker)
+    return close
 
 
 def verbatim(pattern: Pattern, spans: list[Span]) -> list[Sighting]:
