@@ -46,7 +46,9 @@ CLAIMS = ("speaker", "date")  # kinds that plant a claim the draft may repeat fo
 OTHER_NAME = "Carla Jimenez"
 NEGATION_RE = re.compile(r"\s(?:not|never)\b|n[’']t\b")
 CONTENT_RE = re.compile(r"\b[a-z]{5,}\b")
-VERB_RE = re.compile(r"\s*,?\s*(?:said|says|told [A-Z]\w+|wrote|added)\b")
+# The speech verb after a speaker, and whom it was told to: the whole name ("told Annette
+# Guessford"), so the date planted after it does not split the name.
+VERB_RE = re.compile(r"\s*,?\s*(?:said|says|told(?: [A-Z][\w’'.-]*)+|wrote|added)\b")
 MONTHS = "January February March April May June July August September October November December"
 
 

@@ -44,6 +44,10 @@ CHECKED_KINDS = frozenset({"direct", "partial"})
 IGNORE_MARK_RE = re.compile(r"<!--\s*factcheck:\s*ignore\s*-->", re.IGNORECASE)
 SPLIT_GAP = 80  # characters of attribution between the two halves of a split quote
 SPLIT_OPEN_END = re.compile(r"[^.!?…][\"'”’)]*$")  # a first half that ends mid-sentence
+# A sentence ending between two quotes ("he said. The streets were empty, he added", "which
+# votes June 7. Still, he acknowledged"): a lower-case word or a number, then . ! or ?
+# (abbreviations in attributions are capitalised: "said Gov. Brown", "Mr. Devine").
+SENTENCE_END_RE = re.compile(r"\b(?:[a-z]{2,}|\d+)[.!?][\"'”’)]*\s")
 BLOCK_TAGS = frozenset(
     """address article aside blockquote body br dd div dl dt figcaption figure footer h1 h2
     h3 h4 h5 h6 header hr li main nav ol p pre section table td th tr ul""".split()
@@ -304,7 +308,8 @@ def split_quotes(quotes: list[Quote], text: str) -> list[list[Quote]]:
 def continues(first: Quote, second: Quote, text: str) -> bool:
     """Whether ``second`` is the rest of the sentence ``first`` began: same speaker, first
     ends mid-sentence, second starts in lower case, and between them only a short
-    attribution that ends with a comma (``” she said, “``, not ``” he said in a “loud``)."""
+    attribution that ends with a comma (``” she said, “``, not ``” he said in a “loud``),
+    in the same sentence (not ``” he said. The streets were empty, he added, “``)."""
     between = text[first.end : second.start]
     return (
         first.speaker == second.speaker
@@ -313,6 +318,7 @@ def continues(first: Quote, second: Quote, text: str) -> bool:
         and len(between) <= SPLIT_GAP
         and "\n" not in between
         and between.rstrip(" \"'“‘«„").endswith(",")
+        and not SENTENCE_END_RE.search(between)
     )
 
 

@@ -76,3 +76,27 @@ def test_the_index_is_counted_once_per_check(index, monkeypatch):
     assert len(findings) > 1
     assert len(counted) == 1
     assert {f.check.searched for f in findings} == {count()}
+
+
+def draft_quotes(tmp_path, text: str) -> list[str]:
+    path = tmp_path / "draft.md"
+    path.write_text(text, encoding="utf-8")
+    return [q.quote for q in quotes_of(path)]
+
+
+def test_a_quote_split_around_its_attribution_is_one_quote(tmp_path):
+    text = "“We will not,” the mayor said, “raise the fares this year.”\n"
+    assert draft_quotes(tmp_path, text) == ["We will not, raise the fares this year."]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“As I look out my window, I see the lights of the city,” he said. The streets were"
+        " deserted, he added, “but people need to connect somehow.”\n",
+        "“We could win enough delegates all the way through California,” which votes June 7."
+        " Still, Mr. Devine acknowledged, “we're going to need some big wins.”\n",
+    ],
+)
+def test_quotes_in_two_sentences_are_not_one_quote(tmp_path, text):
+    assert len(draft_quotes(tmp_path, text)) == 2
