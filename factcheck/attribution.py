@@ -1,242 +1,78 @@
 """Attribution: who said what in an article, and when.
 
-The stage works in four passes over one document, each linear in its length:
+:func:`extract_quotes` reads one document in a few linear passes:
 
-1. :func:`find_quote_spans` pairs quote marks paragraph by paragraph (straight, curly,
-   single, guillemets, the ``''`` of some wires), telling apostrophes, inch marks and stray
-   marks from quotes, and carrying an unclosed quote into a next paragraph that reopens it.
-2. The narrative between quotes is read for people (:mod:`factcheck.names`) and dates.
-3. Each quote is attributed from the words around it: ``“…,” X said``, ``said X``,
-   ``X said: “…”``, ``according to X``, ``Agency quoted X as saying``, ``— X``; pronouns
-   and role phrases resolve to earlier people; quotes with no attribution of their own
-   inherit it from the quote before when they continue it.
-4. Reported speech without quote marks (``X said that …``) becomes ``indirect`` quotes.
+1. :func:`factcheck.quotemarks.find_quote_spans` pairs the quote marks.
+2. The narrative between quotes is read once for people (:mod:`factcheck.names`), dates and
+   sentence boundaries (:class:`_Reader`).
+3. Each quote is attributed from the words around it (:mod:`factcheck.cues`): ``“…,” X
+   said``, ``said X``, ``X said: “…”``, ``according to X``, ``Agency quoted X as saying``,
+   ``“…” — X``; reported speech without quote marks (``X said that …``) becomes an
+   ``indirect`` quote.
+4. In document order, pronouns and role phrases resolve to earlier people, quotes with no
+   attribution of their own inherit the one before when they continue it, and each
+   statement is dated from its sentence or the context before it.
+
+Everything is rule-based and precompiled; no model, no network.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from factcheck.cues import (
+    ACCORDING_RE,
+    APPOSITIVE_END_RE,
+    CONJUNCTION_BEFORE_RE,
+    DASH_RE,
+    DESCRIPTION_RE,
+    DETERMINER_RE,
+    EVENT_RE,
+    FINITE_RE,
+    GENERIC_SUBJECT_RE,
+    HONORIFIC_BEFORE_RE,
+    INDIRECT_RE,
+    LEADING_PUNCTUATION,
+    MIN_UNATTRIBUTED_WORDS,
+    NAMING_VERB_END_RE,
+    NAMING_VERB_RE,
+    NOT_REPORTING_RE,
+    NOT_ROLE_WORD_RE,
+    OBJECT_BEFORE_RE,
+    PARTICIPLE_RE,
+    PHRASE_END_RE,
+    PRONOUN_RE,
+    QUOTE_CHAR_RE,
+    QUOTED_AS_RE,
+    ROLE_BEFORE_RE,
+    ROLE_TRIM_RE,
+    SO_CALLED_RE,
+    SPEECH_VERB_RE,
+    SUBORDINATE_BEFORE_RE,
+    VERB_AFTER_RE,
+    WORD_COUNT_RE,
+    count_words,
+    only_gap_words,
+    role_prefix,
+)
 from factcheck.dates import find_dates, find_relative_dates, resolve_relative, split_iso
 from factcheck.names import (
     OUTLET_WORDS,
     PRONOUNS,
     ROLE_HEADS,
     Mention,
+    Person,
     Register,
     find_mentions,
     surname,
 )
+from factcheck.quotemarks import QuoteSpan, find_quote_spans, paragraph_spans, trimmed
 from factcheck.records import Document, Quote
-from factcheck.text import sentence_spans, word_pattern
+from factcheck.text import sentence_spans
 
-# --- quote marks -------------------------------------------------------------------------
-
-MARK_RE = re.compile(r"'''|''|``|[\"“”„‟«»‹›‘’'″]")
-_DOUBLE = frozenset(['"', "“", "”", "„", "‟", "«", "»", "''", "'''", "``", "″"])
-_OPENERS = frozenset(["“", "„", "‟", "«", "‹", "‘", "``"])
-_CLOSERS = frozenset(["”", "»", "›", "’", "″"])
-_GUILLEMETS = frozenset("«»‹›")  # French style puts spaces inside them: « Oui »
-_OPEN_AFTER = set("([{—–-/:;,\"'“‘«„")
-_CLOSE_BEFORE = set(".,;:!?)]}—–-/\"'”’»…")
-
-
-@dataclass(frozen=True)
-class QuoteSpan:
-    """Quoted words between a pair of marks (or a paragraph end, for multi-paragraph quotes).
-
-    ``opening``/``closing`` are the offsets of the marks' outer edges; ``start``/``end``
-    those of the words. ``continues``: the paragraph ended inside the quote and the next
-    paragraph reopens it; ``continued``: this span is such a reopening.
-    """
-
-    opening: int
-    start: int
-    end: int
-    closing: int
-    closed: bool = True
-    continues: bool = False
-    continued: bool = False
-
-
-def _mark_roles(text: str, start: int, end: int) -> tuple[bool, bool]:
-    """Whether a mark at ``text[start:end]`` can open and can close a quote."""
-    before = text[start - 1] if start > 0 else "\n"
-    after = text[end] if end < len(text) else "\n"
-    can_open = not after.isspace() and (before.isspace() or before in _OPEN_AFTER)
-    can_close = not before.isspace() and (after.isspace() or after in _CLOSE_BEFORE)
-    return can_open, can_close
-
-
-def _classify(text: str, match: re.Match) -> tuple[bool, bool, bool] | None:
-    """(is double, opens, closes) for a quote-mark match; None for apostrophes and the like."""
-    mark, start, end = match.group(0), match.start(), match.end()
-    before = text[start - 1] if start > 0 else " "
-    after = text[end] if end < len(text) else " "
-    double = mark in _DOUBLE
-    if not double and before.isalnum() and after.isalnum():
-        return None  # apostrophe: don't, nation's, O'Neil
-    if mark in ("'", '"', "″") and before.isdigit():
-        return None  # foot and inch marks: 5' 11", a 55" screen
-    can_open, can_close = _mark_roles(text, start, end)
-    if mark in _GUILLEMETS:
-        return double, mark in "«‹", mark in "»›"
-    if mark in _OPENERS:
-        return double, can_open or not can_close, can_close and not can_open
-    if mark in _CLOSERS:
-        if mark == "’" and not can_close:
-            return None  # elision: ’90s, rock ’n’ roll
-        return double, can_open and not can_close, can_close or not can_open
-    if can_open == can_close:
-        return None
-    return double, can_open, can_close
-
-
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group(0).strip()]
-
-
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
-def _reopens(text: str, paragraph: tuple[int, int]) -> bool:
-    """Whether a paragraph begins with an opening double quote mark."""
-    start, end = _trimmed(text, *paragraph)
-    match = MARK_RE.match(text, start, end)
-    if not match:
-        return False
-    roles = _classify(text, match)
-    return bool(roles and roles[0] and roles[1])
-
-
-def find_quote_spans(text: str) -> list[QuoteSpan]:
-    """Every top-level quotation in ``text``, in order; nested quotes stay inside theirs."""
-    spans: list[QuoteSpan] = []
-    paragraphs = _paragraphs(text)
-    carried = False
-    for index, (p_start, p_end) in enumerate(paragraphs):
-        double_at: tuple[int, int] | None = None  # (mark start, mark end) of an open double
-        single_at: tuple[int, int] | None = None
-        first = True
-        continued = False
-        for match in MARK_RE.finditer(text, p_start, p_end):
-            roles = _classify(text, match)
-            if roles is None:
-                continue
-            double, opens, closes = roles
-            if double and double_at is None:
-                if opens:
-                    double_at, single_at = (match.start(), match.end()), None
-                    continued, first = carried and first, False
-            elif double:
-                if closes:
-                    start, end = _trimmed(text, double_at[1], match.start())
-                    if start < end:
-                        spans.append(
-                            QuoteSpan(double_at[0], start, end, match.end(), continued=continued)
-                        )
-                    double_at = None
-                elif opens:
-                    double_at = (match.start(), match.end())
-            elif double_at is None:
-                if single_at is None:
-                    if opens:
-                        single_at = (match.start(), match.end())
-                elif closes:
-                    start, end = _trimmed(text, single_at[1], match.start())
-                    if start < end:
-                        spans.append(QuoteSpan(single_at[0], start, end, match.end()))
-                    single_at = None
-        carried = False
-        if double_at is not None:
-            start, end = _trimmed(text, double_at[1], p_end)
-            following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
-            carried = following is not None and _reopens(text, following)
-            if start < end:
-                spans.append(
-                    QuoteSpan(
-                        double_at[0],
-                        start,
-                        end,
-                        p_end,
-                        closed=False,
-                        continues=carried,
-                        continued=continued,
-                    )
-                )
-    return spans
-
-
-# --- words that attribute --------------------------------------------------------------------
-
-
-def _verb_forms(lemmas: str, irregular: str) -> list[str]:
-    """All inflections of regular reporting verbs, plus irregular forms given verbatim."""
-    forms = set(irregular.split())
-    for verb in lemmas.split():
-        stem = verb[:-1] if verb.endswith("e") and not verb.endswith("ee") else verb
-        if verb.endswith("y") and verb[-2] not in "aeiou":
-            forms |= {verb, verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"}
-            continue
-        double = verb + verb[-1] if verb in _DOUBLING else stem
-        forms |= {verb, verb + ("es" if verb.endswith(("s", "sh", "ch")) else "s")}
-        forms |= {double + "ed" if not verb.endswith("e") else verb + "d", double + "ing"}
-    return sorted(forms)
-
-
-_DOUBLING = frozenset("admit quip snap commit".split())
-_PHRASES = ("went on", "goes on", "pointed out", "points out", "pointing out", "put it", "puts it")
-_REPORTING = [
-    *_PHRASES,
-    *_verb_forms(
-        """add note stress deny post tweet ask explain continue argue insist claim declare warn
-    recall reply respond state acknowledge admit agree announce caution complain concede
-    confirm emphasize emphasise joke observe predict quip remark report shout suggest urge
-    vow boast counter muse lament conclude charge contend assert maintain promise tout
-    testify recount reason scoff snap yell exclaim whisper mutter propose comment wonder
-    echo fume gush marvel chime interject retort reiterate allege complain estimate cheer
-    plead thunder concur recollect acknowledge opine reflect elaborate""",
-        """said says say saying told tells tell telling wrote writes write writing written
-    spoke speaks speaking cried cries""",
-    ),
-]
-# Verbs that attribute a quoted fragment but not a whole utterance: called it “a disaster”.
-_NAMING = _verb_forms("call describe label term brand dub", "")
-SPEECH_VERB_RE = re.compile(rf"\b(?:{word_pattern(_REPORTING)})\b", re.IGNORECASE)
-NAMING_VERB_RE = re.compile(rf"\b(?:{word_pattern(_REPORTING + _NAMING)})\b", re.IGNORECASE)
-PARTICIPLE_RE = re.compile(r"\w+ing\b")
-QUOTED_AS_RE = re.compile(r"\bquot(?:ed|es|ing)\s+(?P<who>.{1,120}?)\s+as\s+say(?:ing)?\b")
-ACCORDING_RE = re.compile(r"\W*(?:according\s+to|said)\s+", re.IGNORECASE)
-DASH_RE = re.compile(r"\s*(?:—|–|--|-\s)\s*")
-PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)\b")
-_HEAD = word_pattern(ROLE_HEADS)
-DESCRIPTION_RE = re.compile(
-    rf"\b(?:the|a|an|one|another|this|that|[A-Z][\w-]*['’]s)\s+(?:[\w’'-]+\s+){{0,4}}?"
-    rf"(?:{_HEAD})\b(?![’'-])",
-    re.IGNORECASE,
-)
-_DETERMINER_RE = re.compile(r"^(?:the|a|an|one|another|this|that)\s+", re.IGNORECASE)
-# A mention right after one of these is an object, not the one speaking.
-_OBJECT_BEFORE_RE = re.compile(
-    r"\b(?:with|to|of|by|for|from|at|in|on|about|against|than|like|into|toward|towards|"
-    r"among|between|over|under|via|told|tell|tells|asked|asks|quoted|quotes|thanked|urged|"
-    r"called|named|interviewed)\W*$",
-    re.IGNORECASE,
-)
-_APPOSITIVE_RE = re.compile(r"^,\s*(?P<role>[^,.;:“”\"]{2,120}?),\s*$")
-_ROLE_TRIM_RE = re.compile(r"\s+(?:who|which|that|whose|where)\b.*$|^(?:the|a|an)\s+", re.I)
-_SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’)]*$")
-WORD_COUNT_RE = re.compile(r"[^\W_]+")
-
-
-# --- who ------------------------------------------------------------------------------------
+# --- records of one reading -----------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -251,312 +87,502 @@ class Subject:
 
 
 @dataclass(frozen=True)
-class Speaker:
-    name: str | None
-    role: str | None
-    position: int  # where the text names them, to date the statement
-
-
-_NOT_REPORTING_RE = re.compile(
-    r"\b(?:will|would|to|can|could|should|must|may|might|not|n't|never|did|does|do|won't)\s+$",
-    re.IGNORECASE,
-)
-
-
-def reporting_verbs(pattern: re.Pattern, text: str, start: int, end: int) -> list[re.Match]:
-    """Reporting verbs in ``text[start:end]`` that report: not ``will agree``, ``to say``."""
-    return [
-        m
-        for m in pattern.finditer(text, start, end)
-        if not _NOT_REPORTING_RE.search(text, max(start, m.start() - 8), m.start())
-    ]
-
-
-def _is_object(text: str, start: int, floor: int) -> bool:
-    return bool(_OBJECT_BEFORE_RE.search(text, max(floor, start - 20), start))
-
-
-def _appositive(text: str, end: int, limit: int) -> str | None:
-    """The role in ``Name, the Kremlin spokesman,`` right after a mention ending at ``end``."""
-    if text.find(",", end, limit) != end:
-        return None
-    closing = text.find(",", end + 1, limit)
-    phrase = text[end + 1 : closing if closing != -1 else limit].strip(" .")
-    words = phrase.split()
-    if not words or len(words) > 16 or SPEECH_VERB_RE.search(phrase):
-        return None
-    if not (_DETERMINER_RE.match(phrase) or any(w.lower() in ROLE_HEADS for w in words)):
-        return None
-    return _ROLE_TRIM_RE.sub("", phrase).strip() or None
-
-
-def subjects(text: str, start: int, end: int) -> list[Subject]:
-    """Candidate speakers in ``text[start:end]``, objects of prepositions and verbs left out."""
-    found = []
-    taken: list[tuple[int, int]] = []
-    for match in DESCRIPTION_RE.finditer(text, start, end):
-        words = _DETERMINER_RE.sub("", match.group(0))
-        if any(w.lower() in OUTLET_WORDS for w in words.split()):
-            continue
-        inner = find_mentions(text, match.start(), match.end())
-        if inner and inner[-1].name and inner[-1].end == match.end():
-            continue  # "the Kremlin spokesman Dmitry Peskov" is a name with a role
-        found.append(Subject(match.start(), match.end(), "description", words))
-        taken.append((match.start(), match.end()))
-    for mention in find_mentions(text, start, end):
-        if mention.possessive or not mention.name:
-            continue
-        if any(a <= mention.start < b for a, b in taken):
-            continue
-        if any(w.lower().strip(".") in OUTLET_WORDS for w in mention.name.split()):
-            continue
-        found.append(Subject(mention.start, mention.end, "name", mention.name, mention.role))
-    for match in PRONOUN_RE.finditer(text, start, end):
-        found.append(Subject(match.start(), match.end(), "pronoun", match.group(0).lower()))
-    found.sort(key=lambda s: s.start)
-    return [s for s in found if not _is_object(text, s.start, start)]
-
-
-# Words that may stand between a subject and its verb: ``Smith also said``, ``he has said``.
-_GAP_WORDS = frozenset(
-    """also later then previously recently once again further repeatedly simply flatly quickly
-    still has had have was is earlier often never just even already""".split()
-)
-
-
-def _nearest_before(text: str, start: int, verb: int, known: frozenset[str]) -> Subject | None:
-    """The subject of a verb: the last candidate before it that can govern it.
-
-    Close candidates always can; a participle (``…, saying``) takes the clause's subject
-    however far; ``Name, a long appositive, said`` skips the appositive; other far
-    candidates must be people the document knows, not any capitalised word.
-    """
-    candidates = subjects(text, start, verb)
-    if not candidates:
-        return None
-    before = text[start:verb].rstrip()
-    if before.endswith(","):
-        for candidate in candidates:
-            if text.startswith(",", candidate.end) and _appositive(text, candidate.end, verb):
-                return candidate
-    subject = candidates[-1]
-    gap = text[subject.end : verb]
-    words = [w.lower() for w in WORD_COUNT_RE.findall(gap)]
-    if all(w in _GAP_WORDS for w in words):
-        return subject
-    if before.endswith(",") and PARTICIPLE_RE.match(text, verb):
-        return subject
-    if gap.lstrip().startswith(",") and before.endswith(","):
-        return subject  # Trump, speaking at a rally in Ohio on Tuesday, said
-    strong = subject.kind != "name" or surname(subject.words).lower() in known
-    return subject if strong and len(words) <= 3 else None
-
-
-def _after_verb(text: str, verb_end: int, end: int) -> Subject | None:
-    """The subject of an inverted attribution: ``said Tom Rath, a veteran …``."""
-    candidates = subjects(text, verb_end, min(end, verb_end + 60))
-    if not candidates:
-        return None
-    subject = candidates[0]
-    if len(WORD_COUNT_RE.findall(text, verb_end, subject.start)) > 3:
-        return None
-    return subject
-
-
-@dataclass(frozen=True)
 class Clue:
-    """An attribution found next to a quote: who, and where the reporting verb is."""
+    """An attribution next to a statement: who (None: not named), and where its verb is."""
 
-    subject: Subject
+    subject: Subject | None
     verb: int
     role: str | None
 
 
-def _with_role(text: str, subject: Subject, limit: int) -> Clue:
-    return Clue(subject, subject.start, subject.role or _appositive(text, subject.end, limit))
+@dataclass(frozen=True)
+class Speaker:
+    """Who a statement is attributed to: a name as introduced, a role, both, or neither."""
 
-
-def attribution_after(text: str, start: int, end: int) -> Clue | None:
-    """Attribution in the words after a closing mark: ``, Peskov said`` / ``, said Peskov``."""
-    head = start
-    while head < end and text[head] in " ,;:\u00a0":
-        head += 1
-    quoted = QUOTED_AS_RE.search(text, head, end)
-    if quoted and len(WORD_COUNT_RE.findall(text, head, quoted.start())) <= 6:
-        found = subjects(text, quoted.start("who"), quoted.end("who"))
-        return _with_role(text, found[-1], end) if found else None
-    dash = DASH_RE.match(text, head, end)
-    according = ACCORDING_RE.match(text, head, end)
-    if dash or according:
-        lead = (dash or according).end()
-        found = subjects(text, lead, end)
-        if found and len(WORD_COUNT_RE.findall(text, lead, found[0].start)) <= 1:
-            return _with_role(text, found[0], end)
-        if dash:
-            return None
-    verbs = reporting_verbs(SPEECH_VERB_RE, text, head, end)
-    if not verbs:
-        return None
-    verb = verbs[0]
-    between = text[head : verb.start()]
-    if not WORD_COUNT_RE.search(between):
-        subject = _after_verb(text, verb.end(), end)
-        return _with_role(text, subject, end) if subject else None
-    found = subjects(text, head, verb.start())
-    if not found or len(WORD_COUNT_RE.findall(text, head, found[0].start)) > 0:
-        return None
-    subject = found[0]
-    gap_words = len(WORD_COUNT_RE.findall(text, subject.end, verb.start()))
-    role = subject.role or _appositive(text, subject.end, verb.start())
-    if gap_words > 2 and not role:
-        return None
-    return Clue(subject, verb.start(), role)
-
-
-def attribution_before(
-    text: str, start: int, end: int, *, partial: bool, known: frozenset[str] = frozenset()
-) -> Clue | None:
-    """Attribution in the words before an opening mark: ``Peskov said: “`` / ``saying, “``."""
-    pattern = NAMING_VERB_RE if partial else SPEECH_VERB_RE
-    verbs = reporting_verbs(pattern, text, start, end)
-    colon = text[start:end].rstrip().endswith(":")
-    if not verbs:
-        if not colon:
-            return None
-        found = subjects(text, start, end)
-        return _with_role(text, found[-1], end) if found else None
-    verb = verbs[-1]
-    subject = _nearest_before(text, start, verb.start(), known)
-    if subject is None:
-        subject = _after_verb(text, verb.end(), end)
-    if subject is None:
-        return None
-    return Clue(subject, verb.start(), subject.role or _appositive(text, subject.end, end))
-
-
-class _People:
-    """The document's people, and who was last spoken of, for pronouns and role phrases."""
-
-    def __init__(self, text: str, narrative: list[tuple[int, int]]) -> None:
-        self.text = text
-        self.register = Register()
-        self.subject_at: list[int] = []
-        self.subject_person: list = []
-        for start, end in narrative:
-            for mention in find_mentions(text, start, end):
-                self._introduce(mention, end)
-
-    def _introduce(self, mention: Mention, limit: int) -> None:
-        if not mention.name:
-            return
-        strong = " " in mention.name or mention.role or self.register.lookup(mention.name)
-        if not strong:
-            return
-        role = mention.role or _appositive(self.text, mention.end, limit)
-        if not role:
-            role = _role_before(self.text, mention.start)
-        person = self.register.add(mention.name, role, mention.start)
-        honorific = _HONORIFIC_BEFORE_RE.search(self.text, max(0, mention.start - 6), mention.start)
-        if honorific and not person.gender:
-            person.gender = (
-                "m"
-                if honorific.group(0).startswith("Mr") and "s" not in honorific.group(0)
-                else "f"
-            )
-        if not mention.possessive and not _is_object(self.text, mention.start, 0):
-            self.note(mention.start, person)
-
-    def note(self, position: int, person) -> None:
-        """Record that ``person`` is the one last spoken of at ``position``."""
-        index = bisect.bisect_right(self.subject_at, position)
-        self.subject_at.insert(index, position)
-        self.subject_person.insert(index, person)
-
-    def last(self, position: int, pronoun: str):
-        gender = PRONOUNS.get(pronoun)
-        index = bisect.bisect_left(self.subject_at, position)
-        for person in reversed(self.subject_person[max(0, index - 8) : index]):
-            if not gender or not person.gender or person.gender == gender:
-                return person
-        return None
-
-    def resolve(self, subject: Subject, role: str | None) -> Speaker:
-        if subject.kind == "pronoun":
-            person = self.last(subject.start, subject.words)
-            if person is None or subject.words not in PRONOUNS:
-                return Speaker(None, None, subject.start)
-            return Speaker(person.name, person.role, subject.start)
-        if subject.kind == "description":
-            person = self.register.by_role(subject.words, subject.start)
-            if person is None:
-                return Speaker(None, subject.words, subject.start)
-            return Speaker(person.name, person.role, subject.start)
-        person = self.register.lookup(subject.words, subject.start)
-        if person is None:
-            person = self.register.add(subject.words, role, subject.start)
-        elif role and not person.role:
-            person.role = role
-        self.note(subject.start, person)
-        return Speaker(person.name, person.role or role, subject.start)
-
-
-_HONORIFIC_BEFORE_RE = re.compile(r"\b(?:Mrs|Mr|Ms|Miss)\.?\s+$")
-_ROLE_BEFORE_RE = re.compile(
-    rf"(?:[A-Z][\w-]*['’]s\s+)?(?:[\w-]+\s+){{0,3}}?(?:{_HEAD}),\s*$", re.IGNORECASE
-)
-
-
-def _role_before(text: str, start: int) -> str | None:
-    """The role in ``Tokayev’s spokesman, Ruslan Zheldibay``, written before the name."""
-    if not text.endswith(", ", 0, start):
-        return None
-    match = _ROLE_BEFORE_RE.search(text, max(0, start - 60), start)
-    if not match:
-        return None
-    role = _DETERMINER_RE.sub("", match.group(0).strip(" ,"))
-    return role if role[:1].isupper() or len(role.split()) > 1 else None
-
-
-# --- when -----------------------------------------------------------------------------------
-
-EVENT_RE = re.compile(
-    r"\b(?:during|at|in|after|from)\s+(?:the|his|her|their|that|this|a|an)\s+(?:[\w-]+\s+)?"
-    r"(?P<noun>meeting|talks|interview|visit|call|conference|summit|speech|debate|rally|"
-    r"hearing|briefing|session|address|appearance|event|remarks)\b",
-    re.IGNORECASE,
-)
+    name: str | None
+    role: str | None
 
 
 @dataclass(frozen=True)
 class DateMention:
+    """A date the narrative mentions, in its own words, and as ISO when it can be."""
+
     start: int
     end: int
     words: str
     iso: str | None
 
 
+@dataclass
+class _Event:
+    """One statement: a quote span or a reported clause, and what attributes and dates it."""
+
+    start: int
+    end: int
+    kind: str
+    clue: Clue | None
+    region: tuple[int, int]  # the attributing sentence
+    paragraph: int
+    span: QuoteSpan | None = None
+    speaker: Speaker | None = None
+    date: DateMention | None = None
+
+
+def _plain_description(match: re.Match) -> bool:
+    """A description that is one noun phrase naming a person: not ``the agency quoted
+    Deputy``, not ``the news agency``."""
+    words = match.group(0).split()
+    return (
+        not any(w.lower() in OUTLET_WORDS or NOT_ROLE_WORD_RE.fullmatch(w) for w in words[1:-1])
+        and words[-1].lower() not in OUTLET_WORDS
+    )
+
+
+# --- reading one document -------------------------------------------------------------------
+
+
+class _Reader:
+    """One document's text with what attribution looks up again and again, computed once:
+    the quotes, the paragraphs, the sentences, and the mentions of people in the narrative.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.spans = find_quote_spans(text)
+        self.paragraphs = paragraph_spans(text)
+        self.paragraph_starts = [start for start, _ in self.paragraphs]
+        sentences = sentence_spans(text)
+        self.sentences = sentences
+        self.sentence_starts = [start for start, _ in sentences]
+        self.sentence_ends = [end for _, end in sentences]
+        self.narrative = self._narrative()
+        self.narrative_ends = [end for _, end in self.narrative]
+        self.mentions = [m for seg in self.narrative for m in find_mentions(text, *seg)]
+        self.mention_starts = [m.start for m in self.mentions]
+        # Surnames of the people the document introduces (set once they are registered):
+        # a far-off subject must be one of them, not any capitalised word.
+        self.known: frozenset[str] = frozenset()
+
+    def _narrative(self) -> list[tuple[int, int]]:
+        """The stretches of text outside quotes."""
+        segments, position = [], 0
+        for span in self.spans:
+            if span.opening > position:
+                segments.append((position, span.opening))
+            position = max(position, span.closing)
+        segments.append((position, len(self.text)))
+        return segments
+
+    def narrative_end(self, position: int) -> int:
+        """Where the narrative stretch that ``position`` is in ends (at a quote or the end)."""
+        index = bisect.bisect_left(self.narrative_ends, position)
+        return self.narrative_ends[index] if index < len(self.narrative_ends) else len(self.text)
+
+    def paragraph_of(self, position: int) -> int:
+        return max(0, bisect.bisect_right(self.paragraph_starts, position) - 1)
+
+    def sentence_start(self, floor: int, position: int) -> int:
+        """Where the sentence that ``position`` is in begins, not before ``floor``."""
+        index = bisect.bisect_right(self.sentence_starts, position) - 1
+        return max(floor, self.sentence_starts[index]) if index >= 0 else floor
+
+    def sentence_end(self, position: int, ceiling: int) -> int:
+        """Where the sentence that goes on after ``position`` ends, not after ``ceiling``."""
+        index = bisect.bisect_right(self.sentence_ends, position)
+        return min(ceiling, self.sentence_ends[index]) if index < len(self.sentences) else ceiling
+
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        index = bisect.bisect_left(self.mention_starts, start)
+        found = []
+        while index < len(self.mentions) and self.mentions[index].end <= end:
+            found.append(self.mentions[index])
+            index += 1
+        return found
+
+    # -- who: candidates and subjects --
+
+    def is_object(self, start: int, floor: int) -> bool:
+        return bool(OBJECT_BEFORE_RE.search(self.text, max(floor, start - 20), start))
+
+    def appositive(self, end: int, limit: int) -> str | None:
+        """The role in ``Name, the Kremlin spokesman,`` right after a name ending at ``end``."""
+        text = self.text
+        if text.find(",", end, limit) != end:
+            return None
+        closing = APPOSITIVE_END_RE.search(text, end + 1, limit)
+        phrase = text[end + 1 : closing.start() if closing else limit].strip(" .")
+        words = phrase.split()
+        if not words or len(words) > 16 or SPEECH_VERB_RE.search(phrase):
+            return None
+        if not (DETERMINER_RE.match(phrase) or any(w.lower() in ROLE_HEADS for w in words)):
+            return None
+        if words[0].lower() in ("who", "which", "that", "whose"):
+            return None  # a relative clause, not a role
+        return ROLE_TRIM_RE.sub("", phrase).strip() or None
+
+    def role_before(self, start: int) -> str | None:
+        """The role in ``Tokayev’s spokesman, Ruslan Zheldibay``, written before the name."""
+        if not self.text.endswith(", ", 0, start):
+            return None
+        match = ROLE_BEFORE_RE.search(self.text, max(0, start - 60), start)
+        if not match:
+            return None
+        role = DETERMINER_RE.sub("", match.group(0).strip(" ,"))
+        return role if role[:1].isupper() or len(role.split()) > 1 else None
+
+    def role_of(self, mention: Mention, floor: int) -> tuple[int, str | None]:
+        """Where a name's mention begins once the role words before it are counted, and the
+        role: ``Doe’s top foreign policy aide Jo Li``, ``union president Maria Okafor``."""
+        text = self.text
+        for match in DESCRIPTION_RE.finditer(text, max(floor, mention.start - 60), mention.end):
+            inside = match.start() <= mention.start < match.end() <= mention.end
+            if inside and _plain_description(match):
+                return match.start(), DETERMINER_RE.sub("", match.group(0))
+        prefix = role_prefix(text, max(floor, mention.start - 30), mention.start)
+        if prefix is not None and mention.role:
+            return prefix, text[prefix : mention.start] + mention.role
+        return mention.start, mention.role
+
+    def subjects(self, start: int, end: int) -> list[Subject]:
+        """Who in ``text[start:end]`` could be speaking; objects of verbs and prepositions,
+        possessives and news outlets are left out."""
+        text = self.text
+        found = []
+        names = [m for m in self.mentions_in(start, end) if m.name and not m.possessive]
+        for match in DESCRIPTION_RE.finditer(text, start, end):
+            if not _plain_description(match):
+                continue
+            words = DETERMINER_RE.sub("", match.group(0))
+            if any(match.start() <= m.start < match.end() <= m.end for m in names):
+                continue  # "Doe’s top aide Jo Li" is a name with a role
+            found.append(Subject(match.start(), match.end(), "description", words))
+        for mention in names:
+            if any(s.start <= mention.start < s.end for s in found):
+                continue
+            role_start, role = self.role_of(mention, start)
+            mention = replace(mention, start=role_start)
+            described = [d for d in found if d.kind == "description" and d.end <= mention.start]
+            if described and text[described[-1].end : mention.start].strip() in ("", ","):
+                found.remove(described[-1])  # Clinton’s top aide Jake Sullivan; his aide, Jo Li
+                role = role or described[-1].words
+            found.append(Subject(mention.start, mention.end, "name", mention.name, role))
+        for match in PRONOUN_RE.finditer(text, start, end):
+            found.append(Subject(match.start(), match.end(), "pronoun", match.group(0).lower()))
+        found.sort(key=lambda s: s.start)
+        return [s for s in found if not self.is_object(s.start, start)]
+
+    def subject_before(self, start: int, verb: int) -> Subject | None:
+        """The subject of a verb: the last candidate before it that can govern it.
+
+        ``Name, <any phrase>, [adverb] said`` skips the phrase (appositive, relative or
+        participial clause); a participle (``…, saying``) takes its clause's subject however
+        far; close candidates always can; far ones must be people the document knows, not
+        any capitalised word.
+        """
+        text = self.text
+        candidates = self.subjects(start, verb)
+        if not candidates:
+            return None
+        comma = text.rfind(",", start, verb)
+        if comma != -1 and only_gap_words(text, comma, verb):
+            if PARTICIPLE_RE.match(text, verb):
+                return self._participle_subject(start, verb, candidates)
+            for candidate in candidates:
+                if candidate.end < comma and text.startswith(",", candidate.end):
+                    return candidate  # "Trump, who …, said" / "Smith, delivering it, asked"
+        subject = candidates[-1]
+        if only_gap_words(text, subject.end, verb):
+            return subject
+        strong = subject.kind != "name" or surname(subject.words).lower() in self.known
+        conjoined = CONJUNCTION_BEFORE_RE.search(text, max(start, verb - 10), verb)
+        words = count_words(text, subject.end, verb)
+        return subject if strong and words <= (8 if conjoined else 3) else None
+
+    def _participle_subject(self, start: int, verb: int, candidates: list[Subject]) -> Subject:
+        """Who a participle's clause is about: ``Spicer said, adding`` → the subject of the
+        reporting verb before; ``Warren endorsed Clinton, saying`` → the main clause's."""
+        earlier = self.reporting_verbs(SPEECH_VERB_RE, start, verb)
+        if earlier and count_words(self.text, earlier[-1].end(), verb) <= 1:
+            subject = self.subject_before(start, earlier[-1].start())
+            if subject:
+                return subject
+        main = [
+            c
+            for c in candidates
+            if not SUBORDINATE_BEFORE_RE.search(self.text, max(start, c.start - 10), c.start)
+        ]
+        return (main or candidates)[0]
+
+    def subject_after(self, verb_end: int, end: int) -> Subject | None:
+        """The subject of an inverted attribution: ``said Tom Rath, a veteran …``, ``said
+        Clinton ally James Carville`` (the last name before the phrase ends)."""
+        limit = min(end, verb_end + 80)
+        phrase_end = PHRASE_END_RE.search(self.text, verb_end, limit)
+        candidates = self.subjects(verb_end, phrase_end.start() if phrase_end else limit)
+        if not candidates or count_words(self.text, verb_end, candidates[0].start) > 3:
+            return None
+        names = [c for c in candidates if c.kind == "name"]
+        subject = names[-1] if names else candidates[0]
+        if VERB_AFTER_RE.match(self.text, subject.end):
+            return None  # "said the candidate could win" reports, it does not attribute
+        return subject
+
+    def _clue(self, subject: Subject, limit: int) -> Clue:
+        return Clue(subject, subject.start, subject.role or self.appositive(subject.end, limit))
+
+    # -- attribution around a quote --
+
+    def reporting_verbs(self, pattern: re.Pattern, start: int, end: int) -> list[re.Match]:
+        return [
+            m
+            for m in pattern.finditer(self.text, start, end)
+            if not NOT_REPORTING_RE.search(self.text, max(start, m.start() - 8), m.start())
+        ]
+
+    def attribution_after(self, start: int, end: int) -> Clue | None:
+        """In the words after a closing mark: ``, Peskov said`` / ``, said Peskov``."""
+        text = self.text
+        head = start
+        while head < end and text[head] in " ,;:\u00a0":
+            head += 1
+        quoted = QUOTED_AS_RE.search(text, head, end)
+        if quoted and count_words(text, head, quoted.start()) <= 6:
+            found = self.subjects(quoted.start("who"), quoted.end("who"))
+            return self._clue(found[-1], end) if found else None
+        lead = DASH_RE.match(text, head, end) or ACCORDING_RE.match(text, head, end)
+        if lead:
+            found = self.subjects(lead.end(), end)
+            if found and count_words(text, lead.end(), found[0].start) <= 1:
+                return self._clue(found[0], end)
+        verbs = self.reporting_verbs(SPEECH_VERB_RE, head, end)
+        if not verbs or DASH_RE.match(text, head, end):
+            return None
+        verb = verbs[0].start()
+        between = text[head:verb]
+        if not WORD_COUNT_RE.search(between):
+            subject = self.subject_after(verbs[0].end(), end)
+            return self._clue(subject, end) if subject else Clue(None, verb, None)
+        found = self.subjects(head, verb)
+        if found and role_prefix(text, head, found[0].start) == head:
+            found[0] = replace(found[0], start=head)  # “…,” warm-and-fuzzy Trump said
+        if not found or count_words(text, head, found[0].start):
+            generic = GENERIC_SUBJECT_RE.fullmatch(between.strip())
+            if generic:  # “…,” the man shouted. / “…,” officials said.
+                words = DETERMINER_RE.sub("", generic.group(0))
+                return Clue(Subject(head, verb, "description", words), verb, None)
+            return None
+        subject = found[0]
+        role = subject.role or self.appositive(subject.end, verb)
+        parenthetical = between.rstrip().endswith(",") and text.startswith(",", subject.end)
+        if count_words(text, subject.end, verb) > 2 and not role and not parenthetical:
+            return None  # but: Mr. Mahaney, of RBC Capital Markets, said
+        return Clue(subject, verb, role)
+
+    def attribution_before(self, start: int, end: int, *, partial: bool) -> Clue | None:
+        """In the words before an opening mark: ``Peskov said: “`` / ``…, saying, “``."""
+        text = self.text
+        verbs = self.reporting_verbs(NAMING_VERB_RE if partial else SPEECH_VERB_RE, start, end)
+        clause = text.rfind(",", start, end) + 1 or start
+        if text[start:end].rstrip().endswith(":") and (not verbs or verbs[-1].start() < clause):
+            # Asked about it, Mr. Smith shot back: “…” / Trump paused, then boomed: “…”
+            found = self.subjects(clause, end) or self.subjects(start, clause)
+            return self._clue(found[-1], end) if found else None
+        if not verbs:
+            return None
+        verb = verbs[-1]
+        subject = self.subject_before(start, verb.start()) or self.subject_after(verb.end(), end)
+        if subject is None:
+            # "a man yelled “Stay there!”": the verb introduces the quote; nobody is named
+            adjacent = not WORD_COUNT_RE.search(text, verb.end(), end)
+            return Clue(None, verb.start(), None) if adjacent else None
+        return Clue(subject, verb.start(), subject.role or self.appositive(subject.end, end))
+
+    def introduced_by_colon(self, paragraph: int) -> Clue | None:
+        """Attribution of a paragraph-opening quote by the previous paragraph's ``X said:``."""
+        if paragraph < 1:
+            return None
+        start, end = self.paragraphs[paragraph - 1]
+        if not self.text[start:end].rstrip().endswith(":"):
+            return None
+        return self.attribution_before(self.sentence_start(start, end - 1), end, partial=False)
+
+    def is_partial(self, pre_start: int, span: QuoteSpan) -> bool:
+        """A quoted fragment inside a sentence, not a whole utterance introduced by a verb."""
+        before = self.text[pre_start : span.opening].rstrip()
+        if not before or before[-1] in ":,;—–(":
+            return False
+        if SPEECH_VERB_RE.fullmatch(before.rsplit(None, 1)[-1]):
+            return self.text[span.start].islower()
+        return True
+
+    # -- the statements --
+
+    def quote_events(self) -> list[_Event]:
+        events = []
+        spans = self.spans
+        for index, span in enumerate(spans):
+            number = self.paragraph_of(span.opening)
+            p_start, p_end = self.paragraphs[number]
+            previous = spans[index - 1] if index else None
+            following = spans[index + 1] if index + 1 < len(spans) else None
+            floor = max(p_start, previous.closing) if previous else p_start
+            ceiling = min(p_end, following.opening) if following else p_end
+            pre_start = self.sentence_start(floor, span.opening)
+            after_end = self.sentence_end(span.closing, ceiling) if span.closed else span.closing
+            partial = self.is_partial(pre_start, span)
+            after = self.attribution_after(span.closing, after_end) if span.closed else None
+            before = self.attribution_before(pre_start, span.opening, partial=partial)
+            clue = (before or after) if partial else (after or before)
+            if clue is None and pre_start == span.opening == trimmed(self.text, p_start, p_end)[0]:
+                clue = self.introduced_by_colon(number)
+            kind = "partial" if partial else "direct"
+            region = (pre_start, after_end)
+            events.append(_Event(span.start, span.end, kind, clue, region, number, span))
+        return events
+
+    def indirect_events(self) -> list[_Event]:
+        """``X said that …`` and ``X said Putin would …`` in sentences without quote marks."""
+        text = self.text
+        events = []
+        for s_start, s_end in self.sentences:
+            if QUOTE_CHAR_RE.search(text, s_start, s_end):
+                continue
+            for verb in self.reporting_verbs(SPEECH_VERB_RE, s_start, s_end):
+                link = INDIRECT_RE.match(text, verb.end(), s_end)
+                if not link:
+                    continue
+                start, end = trimmed(text, link.end(), s_end)
+                while end > start and text[end - 1] in ".!?;:":
+                    end -= 1
+                if "that" not in link.group(0) and not FINITE_RE.search(text, start, end):
+                    continue
+                subject = self.subject_before(s_start, verb.start())
+                if subject is None or count_words(text, start, end) < 3:
+                    continue
+                role = subject.role or self.appositive(subject.end, verb.start())
+                clue = Clue(subject, verb.start(), role)
+                paragraph = self.paragraph_of(s_start)
+                # dated by its attribution, not by its content ("said talks resume May 2")
+                region = (s_start, start)
+                events.append(_Event(start, end, "indirect", clue, region, paragraph))
+                break
+        return events
+
+
+# --- people across the document -------------------------------------------------------------
+
+
+class _People:
+    """The document's people, and who was last spoken of, for pronouns and role phrases."""
+
+    def __init__(self, reader: _Reader) -> None:
+        self.reader = reader
+        self.register = Register()
+        self._subject_at: list[int] = []
+        self._subject_person: list[Person] = []
+        for mention in reader.mentions:
+            self._introduce(mention)
+
+    def _introduce(self, mention: Mention) -> None:
+        """Register a person from a narrative mention: a full name, or one with a role."""
+        if not mention.name:
+            return
+        if " " not in mention.name and not mention.role and not self.register.lookup(mention.name):
+            return
+        reader = self.reader
+        role = (
+            reader.role_of(mention, 0)[1]
+            or reader.appositive(mention.end, reader.narrative_end(mention.end))
+            or reader.role_before(mention.start)
+        )
+        person = self.register.add(mention.name, role, mention.start)
+        text = reader.text
+        honorific = HONORIFIC_BEFORE_RE.search(text, max(0, mention.start - 6), mention.start)
+        if honorific and not person.gender:
+            person.gender = "m" if honorific.group(0).rstrip(". ") == "Mr" else "f"
+        if not mention.possessive and not reader.is_object(mention.start, 0):
+            self.note(mention.start, person)
+
+    def note(self, position: int, person: Person) -> None:
+        """Record that ``person`` is the one last spoken of at ``position``."""
+        index = bisect.bisect_right(self._subject_at, position)
+        self._subject_at.insert(index, position)
+        self._subject_person.insert(index, person)
+
+    def last(self, position: int, pronoun: str) -> Person | None:
+        """Who a pronoun at ``position`` refers to: the latest fitting person spoken of."""
+        gender = PRONOUNS.get(pronoun)
+        index = bisect.bisect_left(self._subject_at, position)
+        for person in reversed(self._subject_person[max(0, index - 8) : index]):
+            if person.is_organisation:
+                continue
+            if not gender or not person.gender or person.gender == gender:
+                return person
+        return None
+
+    def resolve(self, clue: Clue) -> Speaker:
+        """The speaker a clue names: a name merged with the document's people, a pronoun or
+        role phrase resolved to an earlier person, or an unnamed role."""
+        subject, role = clue.subject, clue.role
+        if subject is None:
+            return Speaker(None, None)
+        if subject.kind == "pronoun":  # he/she; "they", "I", "we" name nobody in particular
+            person = self.last(subject.start, subject.words) if subject.words in PRONOUNS else None
+            if person is None:
+                return Speaker(None, None)
+        elif subject.kind == "description":
+            person = self.register.by_role(subject.words, subject.start)
+            if person is None:
+                head = subject.words.rsplit(None, 1)[-1].lower()
+                return Speaker(None, subject.words if head in ROLE_HEADS else None)
+        else:
+            person = self.register.lookup(subject.words, subject.start)
+            if person is None:
+                person = self.register.add(subject.words, role, subject.start)
+            elif role and not person.role:
+                person.role = role
+        self.note(clue.verb, person)
+        return Speaker(person.name, person.role or role)
+
+
+# --- when -----------------------------------------------------------------------------------
+
+
 class _Dates:
     """Dates the narrative mentions, resolved against the publication (or reference) date."""
 
-    def __init__(self, text: str, narrative: list[tuple[int, int]], anchor: str | None) -> None:
-        self.text = text
-        found = []
-        for start, end in narrative:
-            segment = text[start:end]
-            for s, e, words, iso in find_dates(segment):
-                found.append(DateMention(start + s, start + e, words, _dated(iso, anchor)))
-            for s, e, words in find_relative_dates(segment):
-                found.append(
-                    DateMention(start + s, start + e, words, resolve_relative(words, anchor))
-                )
-        found.sort(key=lambda d: d.start)
-        self.mentions = found
-        self.starts = [d.start for d in found]
+    def __init__(self, reader: _Reader, anchor: str | None) -> None:
+        self.text = reader.text
+        self.anchor = anchor
+        self._claimed: dict[int, str | None] = {}  # date offset -> whose statement it dates
+        found = [
+            DateMention(start, end, words, _dated(iso, anchor))
+            for start, end, words, iso in find_dates(reader.text)
+        ]
+        found += [
+            DateMention(start, end, words, resolve_relative(words, anchor))
+            for start, end, words in find_relative_dates(reader.text)
+        ]
+        narrative_starts = [start for start, _ in reader.narrative]
+
+        def in_narrative(mention: DateMention) -> bool:
+            index = bisect.bisect_right(narrative_starts, mention.start) - 1
+            return index >= 0 and mention.end <= reader.narrative[index][1]
+
+        self.mentions = sorted(filter(in_narrative, found), key=lambda d: d.start)
+        self.starts = [d.start for d in self.mentions]
 
     def within(self, start: int, end: int) -> DateMention | None:
+        """The first date in ``text[start:end]`` a statement can have been made on: not one
+        after the publication date (``adding that talks resume on May 2``)."""
         index = bisect.bisect_left(self.starts, start)
-        if index < len(self.mentions) and self.mentions[index].start < end:
-            return self.mentions[index]
+        while index < len(self.mentions) and self.mentions[index].start < end:
+            mention = self.mentions[index]
+            if not (
+                self.anchor and mention.iso and len(mention.iso) == 10 and mention.iso > self.anchor
+            ):
+                return mention
+            index += 1
         return None
 
     def last_between(self, start: int, end: int) -> DateMention | None:
@@ -571,15 +597,42 @@ class _Dates:
         if not event:
             return None
         stem = event.group("noun")[:4].lower()
-        index = bisect.bisect_left(self.starts, start) - 1
-        while index >= 0:
+        for index in range(bisect.bisect_left(self.starts, start) - 1, -1, -1):
             mention = self.mentions[index]
             line_start = self.text.rfind("\n", 0, mention.start) + 1
             line_end = self.text.find("\n", mention.end)
             if stem in self.text[line_start : line_end if line_end != -1 else None].lower():
                 return mention
-            index -= 1
         return None
+
+    def of_statement(
+        self, event: _Event, last: _Event | None, paragraphs: list[tuple[int, int]]
+    ) -> DateMention | None:
+        """The date in the attributing sentence, else that of the event it refers to, else
+        that of the same speaker's statement just before, else the latest date in the
+        paragraph or the one before unless it dates somebody else's statement."""
+        start, end = event.region
+        speaker = event.speaker.name if event.speaker else None
+        found = self.within(start, end)
+        if found:
+            self._claimed.setdefault(found.start, speaker)  # "Okafor said on Monday"
+            return found
+        found = self.of_event(start, end)
+        if found:
+            return found
+        if _continues_speaker(event, last):
+            return last.date
+        found = self.last_between(paragraphs[max(0, event.paragraph - 1)][0], start)
+        if found and self._claimed.get(found.start, speaker) != speaker:
+            return None  # the date of someone else's statement
+        return found
+
+
+def _continues_speaker(event: _Event, last: _Event | None) -> bool:
+    """Whether ``event`` is the same speaker's next statement, in the next paragraph at most."""
+    if last is None or last.speaker is None or event.speaker is None:
+        return False
+    return last.speaker.name == event.speaker.name and event.paragraph - last.paragraph <= 1
 
 
 def _dated(iso: str, anchor: str | None) -> str:
@@ -593,248 +646,113 @@ def _dated(iso: str, anchor: str | None) -> str:
 
 
 def _anchor(document: Document, reference_date: str | None) -> str | None:
+    """The full date relative expressions count from: publication date, else the user's."""
     for value in (document.date, reference_date):
         if value and split_iso(value[:10]):
             return value[:10]
     return None
 
 
-# --- putting it together ----------------------------------------------------------------------
-
-INDIRECT_RE = re.compile(
-    r"(?:\s+(?:in|on|at|during|to|after|before|via)\s+[^,.;:“”\"]{1,50}?)?,?\s+that\s+"
-    r"|\s+(?=(?:he|she|they|it|we|I|there|the|his|her|their|this|these|its|[A-Z][\w-]+)\s)"
-)
-_FINITE_RE = re.compile(
-    r"\b(?:is|was|are|were|will|would|has|had|have|could|can|should|must|may|might|did|does|"
-    r"do|won't|wouldn't|isn't|wasn't|didn't|doesn't)\b|\w\wed\b"
-)
-_QUOTE_CHAR_RE = re.compile(r"[\"“”«»„]|''")
-_PARAGRAPH_START_PUNCT = " \t—–-*•"
+# --- putting it together --------------------------------------------------------------------
 
 
-@dataclass
-class _Event:
-    """One statement: a quote span or a reported clause, with what attributes it."""
-
-    start: int
-    end: int
-    kind: str
-    clue: Clue | None
-    region: tuple[int, int]  # the attributing sentence, where the statement is dated
-    paragraph: int
-    span: QuoteSpan | None = None
-    speaker: Speaker | None = None
-    inherits: bool = False
-
-
-def _narrative(text: str, spans: list[QuoteSpan]) -> list[tuple[int, int]]:
-    """The stretches of ``text`` outside quotes."""
-    segments, position = [], 0
-    for span in spans:
-        if span.opening > position:
-            segments.append((position, span.opening))
-        position = max(position, span.closing)
-    segments.append((position, len(text)))
-    return segments
-
-
-def _sentence_start(text: str, start: int, end: int) -> int:
-    """Where the sentence containing ``end`` begins, at or after ``start``."""
-    sentences = sentence_spans(text[start:end])
-    if not sentences:
-        return end
-    last_start, last_end = sentences[-1]
-    if _SENTENCE_END_RE.search(text, start + last_start, start + last_end) or (
-        text[start + last_end : end].strip() == "" and text[start:end].rstrip()[-1:] in ".!?"
-    ):
-        return end
-    return start + last_start
-
-
-def _sentence_end(text: str, start: int, end: int) -> int:
-    sentences = sentence_spans(text[start:end])
-    return start + sentences[0][1] if sentences else start
-
-
-def _is_partial(text: str, pre_start: int, opening: int, quote_start: int) -> bool:
-    """A quoted fragment inside a sentence, not a whole utterance introduced by a verb."""
-    before = text[pre_start:opening].rstrip()
-    if not before or before[-1] in ":,;—–(":
-        return False
-    last_word = before.rsplit(None, 1)[-1]
-    if SPEECH_VERB_RE.fullmatch(last_word):
-        return text[quote_start].islower()
-    return True
-
-
-def _introduced_by_colon(
-    text: str, paragraphs: list[tuple[int, int]], number: int, known: frozenset[str]
-) -> Clue | None:
-    """Attribution of a paragraph-opening quote by the previous paragraph's ``X said:``."""
-    if number < 1:
-        return None
-    p_start, p_end = paragraphs[number - 1]
-    if not text[p_start:p_end].rstrip().endswith(":"):
-        return None
-    start = _sentence_start(text, p_start, p_end)
-    return attribution_before(text, start, p_end, partial=False, known=known)
-
-
-def _quote_events(
-    text: str, spans: list[QuoteSpan], paragraphs: list[tuple[int, int]], known: frozenset[str]
-) -> list[_Event]:
-    starts = [p[0] for p in paragraphs]
-    events = []
-    for index, span in enumerate(spans):
-        number = bisect.bisect_right(starts, span.opening) - 1
-        p_start, p_end = paragraphs[number] if number >= 0 else (0, len(text))
-        previous = spans[index - 1] if index else None
-        following = spans[index + 1] if index + 1 < len(spans) else None
-        floor = previous.closing if previous and previous.closing > p_start else p_start
-        ceiling = following.opening if following and following.opening < p_end else p_end
-        pre_start = _sentence_start(text, floor, span.opening)
-        after_end = _sentence_end(text, span.closing, ceiling) if span.closed else span.closing
-        partial = _is_partial(text, pre_start, span.opening, span.start)
-        after = attribution_after(text, span.closing, after_end) if span.closed else None
-        before = attribution_before(text, pre_start, span.opening, partial=partial, known=known)
-        clue = (before or after) if partial else (after or before)
-        if clue is None and pre_start == span.opening == _trimmed(text, p_start, p_end)[0]:
-            clue = _introduced_by_colon(text, paragraphs, number, known)
-        events.append(
-            _Event(
-                span.start,
-                span.end,
-                "partial" if partial else "direct",
-                clue,
-                (pre_start, after_end),
-                number,
-                span,
-            )
-        )
-    return events
-
-
-def _indirect_events(
-    text: str, paragraphs: list[tuple[int, int]], known: frozenset[str]
-) -> list[_Event]:
-    starts = [p[0] for p in paragraphs]
-    events = []
-    for s_start, s_end in sentence_spans(text):
-        if _QUOTE_CHAR_RE.search(text, s_start, s_end):
-            continue
-        for verb in reporting_verbs(SPEECH_VERB_RE, text, s_start, s_end):
-            link = INDIRECT_RE.match(text, verb.end(), s_end)
-            if not link:
-                continue
-            clause_start = link.end()
-            clause_end = s_end
-            while clause_end > clause_start and text[clause_end - 1] in ".!?;: ":
-                clause_end -= 1
-            clause = text[clause_start:clause_end]
-            if "that" not in link.group(0) and not _FINITE_RE.search(clause):
-                continue
-            subject = _nearest_before(text, s_start, verb.start(), known)
-            if subject is None or len(WORD_COUNT_RE.findall(clause)) < 3:
-                continue
-            role = subject.role or _appositive(text, subject.end, verb.start())
-            number = bisect.bisect_right(starts, s_start) - 1
-            events.append(
-                _Event(
-                    clause_start,
-                    clause_end,
-                    "indirect",
-                    Clue(subject, verb.start(), role),
-                    (s_start, s_end),
-                    number,
-                )
-            )
-            break
-    return events
-
-
-def _inherit(event: _Event, last: _Event | None, text: str) -> bool:
-    """Whether a quote with no attribution of its own continues the statement before it."""
+def _inherits(event: _Event, last: _Event | None, reader: _Reader) -> bool:
+    """Whether a quote with no attribution of its own continues the statement before it:
+    the next part of a split or multi-paragraph quote, or a quote opening the paragraph
+    after the speaker's."""
     span = event.span
     if last is None or last.speaker is None or span is None:
         return False
     if span.continued or (last.span is not None and last.span.continues):
         return True
+    text = reader.text
     if event.paragraph == last.paragraph:
         own = surname(last.speaker.name or "")
-        others = [m for m in find_mentions(text, last.end, span.opening) if m.name]
-        short = len(WORD_COUNT_RE.findall(text, last.end, span.opening)) <= 25
-        return short or all(surname(m.name) == own for m in others)
-    paragraph_start = text.rfind("\n", 0, span.opening) + 1
-    opens_paragraph = not text[paragraph_start : span.opening].strip(_PARAGRAPH_START_PUNCT)
-    return opens_paragraph and event.paragraph - last.paragraph <= 1 and event.kind == "direct"
-
-
-def _date(
-    event: _Event, last: _Event | None, dates: _Dates, paragraphs: list[tuple[int, int]]
-) -> DateMention | None:
-    start, end = event.region
-    found = dates.within(start, end) or dates.of_event(start, end)
-    if found:
-        return found
-    if (
-        last is not None
-        and last.speaker
-        and event.speaker
-        and last.speaker.name == event.speaker.name
+        if count_words(text, last.end, span.opening) <= 25:
+            return True
+        others = reader.mentions_in(last.end, span.opening)
+        return all(surname(m.name) == own for m in others if m.name)
+    line_start = text.rfind("\n", 0, span.opening) + 1
+    opens_paragraph = not text[line_start : span.opening].strip(LEADING_PUNCTUATION)
+    return (
+        opens_paragraph
         and event.paragraph - last.paragraph <= 1
+        and event.kind == "direct"
+        and count_words(text, event.start, event.end) >= 3  # not a label: “Related:”
+    )
+
+
+def _is_title(text: str, start: int, end: int) -> bool:
+    """``“New Day”``, ``“The Art of the Deal”``: short, and every longer word capitalised."""
+    words = WORD_COUNT_RE.findall(text, start, end)
+    long_words = [w for w in words if len(w) > 3]
+    return len(words) <= 8 and bool(long_words) and all(w[0].isupper() for w in long_words)
+
+
+def _is_name_for(event: _Event, text: str) -> bool:
+    """A partial quote that names something (a show, a book, a slogan) rather than quoting
+    someone's words, unless a naming verb gives it: ``called it “Crooked Hillary”``; and any
+    ``so-called “…”``."""
+    if event.kind != "partial":
+        return False
+    if event.span and SO_CALLED_RE.search(
+        text, max(0, event.span.opening - 12), event.span.opening
     ):
-        return last.date
-    floor = paragraphs[max(0, event.paragraph - 1)][0] if paragraphs else 0
-    return dates.last_between(floor, start)
+        return True
+    if not _is_title(text, event.start, event.end):
+        return False
+    before = text[event.region[0] : event.span.opening if event.span else event.start]
+    return not NAMING_VERB_END_RE.search(before)
+
+
+def _unattributed_worth_keeping(event: _Event, text: str) -> bool:
+    """A quote nobody is named for: kept when it reads as speech, not as a title."""
+    return (
+        event.kind == "direct"
+        and event.span is not None
+        and event.span.closed
+        and count_words(text, event.start, event.end) >= MIN_UNATTRIBUTED_WORDS
+    )
 
 
 def extract_quotes(document: Document, *, reference_date: str | None = None) -> list[Quote]:
     """Every quote in the document, in document order."""
     text = document.text
-    spans = find_quote_spans(text)
-    paragraphs = _paragraphs(text)
-    narrative = _narrative(text, spans)
-    people = _People(text, narrative)
-    dates = _Dates(text, narrative, _anchor(document, reference_date))
-    known = frozenset(surname(p.name).lower() for p in people.register.people)
-    events = sorted(
-        _quote_events(text, spans, paragraphs, known) + _indirect_events(text, paragraphs, known),
-        key=lambda e: e.start,
-    )
+    reader = _Reader(text)
+    people = _People(reader)
+    reader.known = frozenset(surname(p.name).lower() for p in people.register.people)
+    dates = _Dates(reader, _anchor(document, reference_date))
+    events = sorted(reader.quote_events() + reader.indirect_events(), key=lambda e: e.start)
     quotes = []
     last: _Event | None = None
     for event in events:
-        if event.clue is not None:
-            event.speaker = people.resolve(event.clue.subject, event.clue.role)
-            if event.speaker.name:
-                person = people.register.lookup(event.speaker.name)
-                if person:
-                    people.note(event.clue.verb, person)
-        elif _inherit(event, last, text):
-            event.speaker, event.inherits = last.speaker, True
-        elif (
-            event.kind != "direct"
-            or not event.span.closed
-            or len(WORD_COUNT_RE.findall(text, event.start, event.end)) < 5
-        ):
+        if _is_name_for(event, text):
             continue
-        event.date = _date(event, last, dates, paragraphs)
-        speaker = event.speaker
+        named = event.clue is not None and event.clue.subject is not None
+        if named:
+            event.speaker = people.resolve(event.clue)
+        elif _inherits(event, last, reader):
+            event.speaker = last.speaker
+        elif event.clue is not None:
+            event.speaker = Speaker(None, None)  # attributed, to nobody named
+        elif not _unattributed_worth_keeping(event, text):
+            continue
+        event.date = dates.of_statement(event, last, reader.paragraphs)
+        speaker, date = event.speaker, event.date
         quotes.append(
             Quote(
                 quote=text[event.start : event.end],
                 speaker=speaker.name if speaker else None,
                 role=speaker.role if speaker else None,
                 kind=event.kind,
-                date=event.date.iso if event.date else None,
-                date_text=event.date.words if event.date else None,
+                date=date.iso if date else None,
+                date_text=date.words if date else None,
                 source=document.source,
                 line=document.line_of(event.start),
                 start=event.start,
                 end=event.end,
             )
         )
-        if speaker is not None and (speaker.name or speaker.role):
+        if event.speaker is not None:
             last = event
     return quotes

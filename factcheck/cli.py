@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from typing import TextIO
@@ -17,6 +18,16 @@ CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 
 
 class FactcheckGroup(click.Group):
     """Turns every error into one line on stderr and a documented exit code."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            # The reader went away (`| head`, `| grep -q`): stop quietly and successfully.
+            # Point stdout at /dev/null so the final flush at exit cannot fail again.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise click.exceptions.Exit(ExitStatus.OK) from None
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         argv = list(sys.argv[1:] if args is None else args)
@@ -39,9 +50,6 @@ class FactcheckGroup(click.Group):
         except (click.Abort, KeyboardInterrupt):
             click.echo("Interrupted.", err=True)
             sys.exit(ExitStatus.INTERRUPTED)
-        except BrokenPipeError:
-            sys.stderr.close()  # the reader went away (e.g. `| head`): stop quietly
-            sys.exit(ExitStatus.OK)
         if standalone_mode:
             sys.exit(result if isinstance(result, int) else ExitStatus.OK)
         return result
@@ -170,47 +178,46 @@ def cli(debug: bool) -> None:
 @click.argument("claims", nargs=-1)
 @from_option("claims")
 @source_options
-@format_option("table", "json", "jsonl", "csv", "markdown")
+@format_option("table", "json", "jsonl", "csv", "markdown", "claimreview")
 @click.option("--top", default=5, show_default=True, metavar="N", help="Evidence rows per claim.")
-def claim(claims, from_file, sources, db, reference_date, fmt, top):
+@click.option(
+    "--fail-on",
+    type=click.Choice(["refuted", "unsupported"], case_sensitive=False),
+    help="Exit 1 when a claim is REFUTED, or (unsupported) anything but SUPPORTED.",
+)
+def claim(claims, from_file, sources, db, reference_date, fmt, top, fail_on):
     """Check CLAIMS against the sources and print a verdict for each.
 
     A verdict is SUPPORTED, REFUTED, CONFLICTING or NOT ENOUGH EVIDENCE, with the evidence
     that decided it: speaker (role), date, the quote, and where it stands (file:line).
     Claims come from the arguments, --from FILE, or stdin (one per line; blank lines and
     lines starting with # are skipped); results stream as each claim is checked.
+    --format claimreview prints schema.org ClaimReview JSON-LD.
 
     \b
     Examples:
         factcheck claim "Russia demands political concessions for gas"
         factcheck claim --source articles/ --format jsonl < claims.txt
+        factcheck claim --from claims.txt --fail-on refuted --format claimreview
     """
     from factcheck import report
-    from factcheck.verdict import check_claim
+    from factcheck.verdict import FAIL_ON, check_claim_in
 
     texts = input_lines(claims, from_file, what="claim")
     texts = itertools.chain([next(texts)], texts)  # fail on empty input before reading sources
     corpus = open_corpus(sources, db, reference_date)
-    results = (
-        check_claim(text, corpus.index.candidates(text), top=top).to_dict() for text in texts
-    )
-    if fmt == "csv":
-        report.stream(
-            results,
-            sys.stdout,
-            fmt=fmt,
-            columns=report.EVIDENCE_CSV_COLUMNS,
-            rows=report.claim_csv_rows,
-        )
-        return
-    report.stream(
-        results,
-        sys.stdout,
-        fmt=fmt,
-        columns=report.EVIDENCE_COLUMNS,
-        rows=report.claim_rows,
-        heading=lambda r: report.claim_heading(r, markdown=fmt == "markdown"),
-    )
+    failing = FAIL_ON.get(fail_on, set())
+    failed = []
+
+    def results():
+        for text in texts:
+            result = check_claim_in(corpus.index, text, top=top).to_dict()
+            if result["verdict"] in failing:
+                failed.append(text)
+            yield result
+
+    report.stream_claims(results(), sys.stdout, fmt=fmt)
+    return ExitStatus.PROBLEM if failed else ExitStatus.OK
 
 
 @cli.command()
@@ -265,18 +272,83 @@ def quote(quote, speaker, date, from_file, sources, db, reference_date, fmt):
 @click.argument("drafts", nargs=-1, required=True)
 @source_options
 @format_option("table", "json", "jsonl", "csv", "markdown", "github")
-def check(drafts, sources, db, reference_date, fmt):
+@click.option(
+    "--fail-on",
+    metavar="STATUSES",
+    help="Comma-separated statuses that fail the check (exit 1), or 'none'."
+    " [default: misquoted,misattributed,wrong-date,not-found]",
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    metavar="FILE",
+    help="Configuration file (default: the nearest .factcheck.toml or pyproject.toml"
+    " [tool.factcheck] above the first draft).",
+)
+def check(drafts, sources, db, reference_date, fmt, fail_on, config_path):
     """Verify every quote in DRAFTS (.md, .txt, .html files or folders) against the sources.
 
-    Prints file:line:column findings and exits 1 when a quote is misquoted, misattributed,
-    wrongly dated or not found.
+    Each quote the draft attributes (direct quotes, and quoted fragments) is checked as
+    'factcheck quote' checks one: VERIFIED, MISQUOTED, MISATTRIBUTED, WRONG DATE or NOT
+    FOUND, cited as FILE:LINE:COLUMN (the file's lines: front matter counts, and an HTML
+    draft's line and column are in its markup), with the source's words and a fix. A quote
+    with no speaker is checked for its words; a quote split around its attribution is
+    checked whole. Paraphrase (reported speech without quote marks) is counted, not
+    checked: it makes no claim to the source's exact words. Exit code 1 when a quote's
+    status is one of --fail-on, 0 otherwise (also when the drafts hold no quotes), 2 for
+    unusable input. Skip a quote with <!-- factcheck: ignore --> on its line, or alone on
+    the line before it.
+
+    \b
+    Configuration: .factcheck.toml (top-level keys) or [tool.factcheck] in pyproject.toml,
+    the nearest above the first draft; paths are relative to that file, options override:
+        sources = ["archive/"]        # files, folders, URLs to check against
+        db = "index.db"               # an index, when there are no sources
+        fail-on = ["misquoted", "misattributed", "wrong-date"]   # or ["none"]
+        ignore = ["interviews/*", "*.draft.md"]   # drafts to skip (glob patterns)
+        ignore-quotes = ["^No comment"]           # quotes to skip (regular expressions)
+        reference-date = "2024-05-01" # anchors year-less dates when a draft has none
 
     \b
     Examples:
         factcheck check draft.md --source archive/
-        factcheck check drafts/ --format github
+        factcheck check drafts/ --format github --fail-on misquoted,misattributed
     """
-    raise FactcheckError("'factcheck check' is not implemented yet")
+    from factcheck import report
+    from factcheck.config import project_config
+    from factcheck.draft import PROBLEMS, fail_statuses, find_quotes, verify_draft_quote
+    from factcheck.verify import STATUSES
+
+    config = project_config(config_path, drafts[0])
+    statuses = PROBLEMS
+    if fail_on is not None or config.fail_on is not None:
+        statuses = fail_statuses(fail_on.split(",") if fail_on is not None else config.fail_on)
+    found = find_quotes(
+        drafts, config=config, reference_date=reference_date or config.reference_date
+    )
+    for empty in (f for f in found if f.empty):
+        note(f"{empty.file}: empty draft, no quotes found")
+    for warning in (w for f in found for w in f.warnings):
+        if fmt == "github":
+            click.echo(report.draft_warning_annotation(warning))
+        warn(warning)
+    quotes = [q for f in found for q in f.quotes]
+    ignored = sum(f.ignored for f in found)
+    paraphrases = sum(f.paraphrases for f in found)
+    if not quotes:
+        extra = report.draft_summary({}, ignored=ignored, paraphrases=paraphrases)
+        note(f"no quotes found{extra.removeprefix('0 quotes: none checked')}")
+        if fmt in ("json", "jsonl"):
+            report.stream_json([], sys.stdout, lines=fmt == "jsonl")
+        return ExitStatus.OK
+    corpus = open_corpus(sources or config.existing_sources(), db or config.db, reference_date)
+    results = [verify_draft_quote(q, index=corpus.index).to_dict() for q in quotes]
+    failing = sum(r["status"] in statuses for r in results)
+    counts = {status: sum(r["status"] == status for r in results) for status in STATUSES}
+    summary = report.draft_summary(counts, ignored=ignored, paraphrases=paraphrases)
+    report.render_draft_check(results, sys.stdout, fmt=fmt, failing=statuses, summary=summary)
+    return ExitStatus.PROBLEM if failing else ExitStatus.OK
 
 
 @cli.command()

@@ -77,6 +77,10 @@ def fetch(url: str, *, policy: FetchPolicy | None = None) -> Response:
             raise SourceError(f"{url}: {connection_problem(error)}") from None
         except requests.Timeout:
             raise SourceError(f"{url}: no answer within {policy.read_timeout:g} s") from None
+        except requests.exceptions.InvalidSchema:  # only reachable through a redirect
+            raise SourceError(f"{url}: redirected to a URL that is not http(s)") from None
+        except (requests.exceptions.InvalidURL, requests.exceptions.MissingSchema):
+            raise SourceError(f"{url}: invalid URL") from None
         except requests.RequestException as error:
             raise SourceError(f"{url}: cannot download ({type(error).__name__})") from None
 

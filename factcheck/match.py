@@ -1,7 +1,12 @@
 """Matching: how well a passage covers a claim's content, re-ranking index candidates.
 
-Relevance mixes two explainable signals: the share of the claim's content words (stems, with
-synonyms) that the passage contains, and rapidfuzz's token-set similarity of the two texts.
+A claim is split into its *names* (people, places, institutions: who it is about) and its
+*predicate* (the other content words: what it says happened). A passage covers a name when
+the name stands in its text, in its speaker or role, or elsewhere in the same article; it
+covers a predicate word when the word or a synonym stands in its text. Relevance mixes that
+coverage with rapidfuzz's token-set similarity of the two texts. The *focus* of a passage is
+its clause that holds most of the claim's predicate: stance is read there, not in a
+neighbouring clause about something else.
 """
 
 from __future__ import annotations
@@ -9,73 +14,283 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import pairwise
 
-from factcheck.lexicon import METONYMS, SYNONYMS
+from factcheck.lexicon import (
+    IRREGULAR_VERBS,
+    LIGHT_STEMS,
+    METONYMS,
+    MODALITY_STEMS,
+    NOT_NAMES,
+    PHRASAL_VERBS,
+    ROLE_WORDS,
+    SYNONYM_WORDS,
+    SYNONYMS,
+)
 from factcheck.records import Passage
-from factcheck.text import content_words, normalize, stem
+from factcheck.text import STOPWORDS, content_words, normalize, stem, words
 
-COVERAGE_WEIGHT = 0.75  # the rest is rapidfuzz token_set_ratio
-# Capitalised words: names of people, places, institutions (a capitalised stopword such as
-# "The" is no content word anyway).
-NAME_RE = re.compile(r"\b[A-Z][\w'’-]*")
+COVERAGE_WEIGHT = 0.75  # the rest of relevance is rapidfuzz token_set_ratio
+# Capitalised words: names of people, places, institutions.
+NAME_RE = re.compile(r"\b[A-Z][\w'’.-]*")
+# Where one clause ends and another begins: sentence ends, semicolons, contrastive joins.
+CLAUSE_BREAK_RE = re.compile(
+    r"[.!?]+[\"'”’)\]]*\s+|;\s*|:\s+|\s+[-–—]\s+"
+    r"|,?\s+\b(?:but|however|although|though|whereas|yet)\b\s*",
+    re.IGNORECASE,
+)
+# The actor of a narrative sentence that reports speech: "The Kremlin on December 8 denied".
+ACTOR_RE = re.compile(
+    r"^(?:The\s+)?(?P<actor>(?:[A-Z][\w'’.-]*\s+){0,5}?[A-Z][\w'’.-]*)"
+    r"(?:,[^,]{1,80},)?\s+(?:(?:on|last|this)\s+\w+(?:\s+\d{1,2})?,?\s+|(?:has|have|had|also|"
+    r"again|previously|publicly|flatly|strongly)\s+)*"
+    r"(?P<verb>said|says|told|denied|denies|rejected|rejects|dismissed|dismisses|confirmed|"
+    r"confirms|acknowledged|acknowledges|admitted|admits|announced|announces|insisted|"
+    r"insists|stated|states|warned|warns|claimed|claims|argued|argues|disputed|disputes|"
+    r"refuted|refutes|rebuffed)\b"
+)
 
 
-def content_stems(text: str) -> list[str]:
-    """Stems of the content words, with demonyms and metonyms folded to their country
-    ("Russian", "Kremlin" -> "russia")."""
-    return list(dict.fromkeys(stem(METONYMS.get(w, w)) for w in content_words(text)))
+@lru_cache(maxsize=1 << 16)
+def fold(word: str) -> str:
+    """The stem of a word, irregular verbs in their base form ("fell" -> "fall"), demonyms
+    and metonyms folded to their country ("Kremlin" -> "russia")."""
+    return stem(IRREGULAR_VERBS.get(word) or METONYMS.get(word, word))
 
 
-def covers(term: str, stems: set[str]) -> bool:
+_THOUSANDS_RE = re.compile(r"(?<=\d),(?=\d{3}\b)")
+_PHRASAL = [(re.compile(pattern, re.IGNORECASE), verb) for pattern, verb in PHRASAL_VERBS.items()]
+_PARTICLES_RE = re.compile(r"\b(?:up|down|off|out)\b", re.IGNORECASE)
+
+
+def canonical(text: str) -> str:
+    """``1,000`` as one number, phrasal verbs as one word ("went up" -> "rise")."""
+    text = _THOUSANDS_RE.sub("", text)
+    if _PARTICLES_RE.search(text):
+        for pattern, verb in _PHRASAL:
+            text = pattern.sub(verb, text)
+    return text
+
+
+@lru_cache(maxsize=1 << 14)
+def content_stems(text: str) -> tuple[str, ...]:
+    """Stems of the content words, in order, once each ("Russian", "Kremlin" -> "russia").
+    Cached: a passage is read by several rules for one claim, and by the next claims."""
+    return tuple(dict.fromkeys(fold(w) for w in content_words(canonical(text))))
+
+
+def weight(term: str) -> float:
+    return 0.5 if term in LIGHT_STEMS else 1.0
+
+
+def covers(term: str, stems: set[str] | frozenset[str]) -> bool:
     return term in stems or bool(SYNONYMS.get(term, frozenset()) & stems)
 
 
-def coverage(claim_stems: list[str], passage_stems: set[str]) -> float:
-    """Share of the claim's content stems that the passage has (directly or by synonym)."""
-    if not claim_stems:
-        return 0.0
-    return sum(covers(term, passage_stems) for term in claim_stems) / len(claim_stems)
+def coverage(terms: Iterable[str], stems: set[str]) -> float:
+    """Share of ``terms`` that ``stems`` has, directly or by synonym; light words count half."""
+    terms = list(terms)
+    total = sum(weight(t) for t in terms)
+    return sum(weight(t) for t in terms if covers(t, stems)) / total if terms else 0.0
 
 
-def predicate_stems(text: str) -> list[str]:
-    """Content stems of the words that are not names: what the claim says happened.
+@dataclass(frozen=True)
+class Claim:
+    """A claim's content, split into who it is about and what it says."""
 
-    "Russia demands political concessions for gas" -> demand, politic, concession, gas.
-    A passage that shares only the names ("Russia") is not about the claim."""
-    names = {w.casefold() for w in NAME_RE.findall(text)}
-    return [
-        stem(METONYMS.get(w, w))
-        for w in dict.fromkeys(content_words(text))
-        if w not in names and w not in METONYMS
-    ]
+    text: str
+    names: tuple[str, ...]  # stems of people, places, institutions named
+    predicate: tuple[str, ...]  # stems of the other content words
+    subject: frozenset[str]  # stems of the first name phrase: the party the claim is about
+    verb: str | None = None  # stem of its main verb, when one can be told: what happened
+
+    @property
+    def stems(self) -> tuple[str, ...]:
+        return self.names + self.predicate
+
+
+def name_stems(text: str) -> set[str]:
+    """Folded stems of the capitalised words of ``text`` (a leading stopword is not a name)."""
+    return {fold(w) for token in NAME_RE.findall(text) for w in words(token) if w not in STOPWORDS}
+
+
+AUXILIARIES = frozenset(
+    "will would shall should can could may might must is are was were be been being has have "
+    "had do does did".split()
+)
+_LEADING_NAMES_RE = re.compile(r"^(?:(?:The|A|An)\s+)?(?:[A-Z][\w'’.-]*\s+)+")
+
+
+def main_verb(text: str, predicate: tuple[str, ...]) -> str | None:
+    """The stem of a claim's main verb: the first predicate word after an auxiliary ("will
+    rise", "was hurt"), else the word right after the leading names when it looks inflected
+    ("Russia demands", "Putin proposed"), else the word after "to" ("plans to sell");
+    None when none is found."""
+    tokens = words(canonical(text))
+    after_aux = [w for before, w in pairwise(tokens) if before in AUXILIARIES and w != "to"]
+    after_to = [w for before, w in pairwise(tokens) if before == "to"]
+    lead = _LEADING_NAMES_RE.match(text)
+    after_names = words(text[lead.end() :])[:1] if lead else []
+    candidates = [*after_aux, *(w for w in after_names if w.endswith(("ed", "s"))), *after_to]
+    return next((fold(w) for w in candidates if fold(w) in predicate), None)
+
+
+def parse_claim(text: str) -> Claim:
+    names = name_stems(text)
+    stems = content_stems(text)
+    if len([s for s in stems if s not in names and s not in MODALITY_STEMS]) > 1:
+        stems = [s for s in stems if s not in MODALITY_STEMS]
+    first_run = re.search(r"(?:[A-Z][\w'’.-]*\s*)+", re.sub(r"^(?:The|A|An)\s+", "", text))
+    subject = name_stems(first_run.group(0)) if first_run else set()
+    return Claim(
+        text=text,
+        names=tuple(s for s in stems if s in names),
+        predicate=tuple(s for s in stems if s not in names),
+        subject=frozenset(subject),
+        verb=main_verb(text, tuple(s for s in stems if s not in names)),
+    )
+
+
+def actor(passage: Passage) -> str | None:
+    """Who speaks in a passage: its speaker (and role), or for a narrative sentence that
+    reports speech ("The Kremlin on December 8 denied ..."), the one reported."""
+    if passage.kind != "narrative":
+        return " ".join(filter(None, [passage.role, passage.speaker])) or None
+    found = ACTOR_RE.match(passage.text)
+    return found.group("actor") if found else None
+
+
+_MULTIWORD_METONYMS_RE = re.compile(
+    r"\b(?:" + "|".join(re.escape(m) for m in METONYMS if " " in m) + r")\b"
+)
+
+
+@lru_cache(maxsize=1 << 14)
+def actor_stems(passage: Passage) -> frozenset[str]:
+    """Folded stems of who speaks, whole phrases too ("White House" -> united states)."""
+    who = actor(passage)
+    if not who:
+        return frozenset()
+    phrases = {fold(m) for m in _MULTIWORD_METONYMS_RE.findall(normalize(who))}
+    return frozenset(content_stems(who)) | phrases
+
+
+# A capitalised word inside a sentence, or two at its start ("Riverton City Council").
+INNER_NAME_RE = re.compile(
+    r"(?<![.!?\"“‘'(\[]\s)(?<!^)\b[A-Z][\w'’.-]*|^[A-Z][\w'’.-]*(?=\s+[A-Z])", re.MULTILINE
+)
+
+
+_NOT_OWN_NAMES = NOT_NAMES | STOPWORDS | ROLE_WORDS
+
+
+@lru_cache(maxsize=1 << 14)
+def own_names(passage: Passage) -> frozenset[str]:
+    """Names the passage itself brings in, other than its speaker's: the capitalised words of
+    its text and of its speaker's role, titles left out ("Riverton" from "Riverton mayor")."""
+    found = {w for token in INNER_NAME_RE.findall(passage.text) for w in words(token)}
+    found |= set(words(passage.role or ""))
+    speaker = {fold(w) for w in words(passage.speaker or "")}
+    if passage.kind == "narrative":
+        speaker |= actor_stems(passage)
+    return frozenset(fold(w) for w in found if w not in _NOT_OWN_NAMES) - speaker
+
+
+def clauses(text: str) -> list[str]:
+    return [c for c in CLAUSE_BREAK_RE.split(text) if c and c.strip()]
 
 
 @dataclass(frozen=True)
 class Match:
     passage: Passage
     relevance: float
-    coverage: float  # share of the claim's content stems the passage has
-    predicate: float  # the same, for the claim's non-name words only
+    coverage: float  # share of the claim's content (names and predicate) the passage covers
+    predicate: float  # share of the claim's predicate alone: what happened, not just who
+    names: float  # share of the claim's names found in the passage, its speaker or article
+    focus: str  # the clause of the passage that holds most of the claim's predicate
+    focus_predicate: float  # share of the claim's predicate within that one clause
+    missing: tuple[str, ...] = ()  # claim stems the passage does not cover
 
 
-def match(claim: str, passage: Passage) -> Match:
-    """How relevant one passage is to a claim."""
-    return rank(claim, [passage])[0]
+def focus_clause(predicate: tuple[str, ...], text: str) -> tuple[str, float]:
+    """The clause of ``text`` covering most of ``predicate`` (the first, on a tie), and the
+    share of ``predicate`` it covers."""
+    best, share = text, -1.0
+    for clause in clauses(text) or [text]:
+        covered = coverage(predicate, set(content_stems(clause)))
+        if covered > share:
+            best, share = clause, covered
+    return best, share if predicate else 1.0
 
 
-def rank(claim: str, passages: Iterable[Passage], *, limit: int | None = None) -> list[Match]:
-    """Passages ordered by relevance to ``claim``, best first."""
+@dataclass(frozen=True)
+class Context:
+    """What the rest of a passage's article says, as far as the claim is concerned."""
+
+    names: frozenset[str] = frozenset()  # claim names found anywhere in the article
+    person_subject: bool = False  # the claim is about a person who speaks in the sources
+
+
+def match(claim: Claim, passage: Passage, *, context: Context = Context()) -> Match:
+    """How relevant one passage is to a claim.
+
+    Claim names the passage lacks but its article has count too (the article names the city
+    once, the mayor's quote says "we"). The article helps only when the passage names no
+    other party of its own, so "Riverton approved a stadium" in an article that also mentions
+    Larkport says nothing about Larkport; and a claim about what a person did needs a
+    passage that names them or is spoken by them, not a quote by somebody else nearby.
+    """
     from rapidfuzz import fuzz
 
-    claim_stems, claim_norm = content_stems(claim), normalize(claim)
-    claim_predicate = predicate_stems(claim)
-    matches = []
+    stems = set(content_stems(passage.text))
+    around = stems | actor_stems(passage)
+    from_article = context.names
+    if own_names(passage) - set(claim.names):
+        from_article = frozenset()  # the passage is about someone else
+    if context.person_subject and not claim.subject & around:
+        from_article = frozenset()
+    name_hits = [n for n in claim.names if n in around or n in from_article]
+    cov = coverage(claim.stems, stems | set(name_hits))
+    predicate = coverage(claim.predicate, stems)
+    similarity = fuzz.token_set_ratio(normalize(claim.text), normalize(passage.text)) / 100
+    focus, focus_predicate = focus_clause(claim.predicate, passage.text)
+    return Match(
+        passage=passage,
+        relevance=COVERAGE_WEIGHT * cov + (1 - COVERAGE_WEIGHT) * similarity,
+        coverage=cov,
+        predicate=predicate if claim.predicate else cov,
+        names=len(name_hits) / len(claim.names) if claim.names else 1.0,
+        focus=focus,
+        focus_predicate=focus_predicate,
+        missing=tuple(t for t in claim.stems if t not in name_hits and not covers(t, stems)),
+    )
+
+
+def rank(claim: Claim, passages: Iterable[Passage], *, limit: int | None = None) -> list[Match]:
+    """Passages ordered by relevance to ``claim``, best first."""
+    passages = list(passages)
+    in_article: dict[str, set[str]] = {}
+    speakers: set[str] = set()
     for passage in passages:
-        stems = set(content_stems(passage.text))
-        cov = coverage(claim_stems, stems)
-        similarity = fuzz.token_set_ratio(claim_norm, normalize(passage.text)) / 100
-        score = COVERAGE_WEIGHT * cov + (1 - COVERAGE_WEIGHT) * similarity
-        predicate = coverage(claim_predicate, stems) if claim_predicate else cov
-        matches.append(Match(passage, score, cov, predicate))
+        found = set(content_stems(passage.text)) | actor_stems(passage)
+        in_article.setdefault(passage.source, set()).update(set(claim.names) & found)
+        speakers.update(fold(w) for w in words(passage.speaker or ""))
+    person = bool(claim.subject & speakers)
+    matches = [
+        match(claim, p, context=Context(frozenset(in_article[p.source]), person)) for p in passages
+    ]
     matches.sort(key=lambda m: m.relevance, reverse=True)
     return matches[:limit] if limit else matches
+
+
+def retrieval_query(claim: Claim) -> str:
+    """Words to look the claim up by in the index: its content words, their synonyms, and
+    the institutions that speak for a country it names (Russia -> Kremlin, Moscow)."""
+    terms = set(content_words(claim.text))
+    for term in claim.predicate:
+        terms |= SYNONYM_WORDS.get(term, frozenset())
+    for name, country in METONYMS.items():
+        if stem(country) in claim.names and " " not in name:
+            terms.add(name)
+    return " ".join(sorted(terms))

@@ -234,21 +234,20 @@ def canonical_url(tree: HtmlElement) -> str | None:
 
 
 def time_element_date(tree: HtmlElement) -> str | None:
-    """The date of a ``<time datetime>`` marked as the publication date.
+    """The date of the ``<time datetime>`` elements marked as publication dates.
 
     Unmarked ``<time>`` elements are not used: on many pages the first one dates a comment, a
-    related story or the page's clock, not the article.
+    related story or the page's clock. Marked ones that disagree are a list of other stories'
+    dates, not this page's: no date then.
     """
-    for element in tree.iter("time"):
-        marked = (
-            element.get("pubdate") is not None
-            or "datepublished" in (element.get("itemprop") or "").lower()
-            or "publish" in (element.get("class") or "").lower()
-        )
-        date = date_of(element.get("datetime")) if marked else None
-        if date:
-            return date
-    return None
+    dates = {
+        date_of(element.get("datetime"))
+        for element in tree.iter("time")
+        if element.get("pubdate") is not None
+        or "datepublished" in (element.get("itemprop") or "").lower()
+        or "publish" in (element.get("class") or "").lower()
+    } - {None}
+    return dates.pop() if len(dates) == 1 else None
 
 
 # --- JSON-LD --------------------------------------------------------------------------------
@@ -278,7 +277,7 @@ def json_ld_articles(tree: HtmlElement) -> Iterator[dict]:
             continue
         try:
             data = json.loads(script.text or "", strict=False)
-        except ValueError:
+        except (ValueError, RecursionError):  # broken, or nested to crash parsers
             continue
         yield from (item for item in json_objects(data) if is_article(item))
 

@@ -32,7 +32,7 @@ ROLE_HEADS = frozenset(
     pollster consultant activist executive editor columnist correspondent reporter
     counsel coordinator organizer organiser operative scientist researcher expert author
     host anchor chairperson treasurer whip moderator bishop cardinal rabbi imam pastor
-    reverend rev. ayatollah sheikh emir prime""".split()
+    reverend rev. ayatollah sheikh emir prime member""".split()
 )
 # Words that may stand inside a role before its head: ``former deputy press secretary``.
 ROLE_MODIFIERS = frozenset(
@@ -43,7 +43,7 @@ ROLE_MODIFIERS = frozenset(
 )
 # Heads of a country or government, for ``the Russian leader`` and the like.
 LEADER_HEADS = frozenset("president premier prime chancellor king queen leader emir".split())
-PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
+PRONOUNS = {"he": "m", "she": "f"}
 # Capitalised words that start sentences or name calendar things but are not people.
 _NOT_NAMES = frozenset(
     """the a an and but or so yet for nor if then when while after before during following
@@ -53,8 +53,26 @@ _NOT_NAMES = frozenset(
     monday tuesday wednesday thursday friday saturday sunday january february march april
     may june july august september october november december mr mrs ms dr some many most
     all both each every no not one two three another other such also still even just
-    only last next new according meanwhile instead indeed yes well asked speaking
-    earlier later now today yesterday tomorrow again once""".split()
+    only last next according meanwhile instead indeed yes well asked speaking
+    earlier later now today yesterday tomorrow again once said says added adds continued
+    asked asks wrote writes noted explained argued replied responded warned insisted
+    finally similarly unfortunately ultimately reluctantly additionally separately notably
+    importantly interestingly ironically frankly honestly clearly obviously apparently
+    fortunately surprisingly increasingly initially eventually currently recently
+    previously meanwhile nonetheless nevertheless moreover furthermore still u.s. u.k. u.n.
+    e.u.""".split()
+)
+_LEADING_NOT_NAMES = _NOT_NAMES - HONORIFICS
+# Last words of names of organisations and places, not people: "he" never means them.
+ORGANISATION_WORDS = frozenset(
+    """party district committee department ministry university college school court house
+    senate congress parliament assembly council association institute foundation campaign
+    administration church agency bureau office center centre group company corporation corp
+    inc ltd bank fund network times post journal news press union club league federation
+    commission authority service services army navy force forces police city county state
+    states republic kingdom street square airport hotel hall museum project program
+    programme organization organisation coalition alliance movement society trust board
+    caucus convention conference summit""".split()
 )
 # Outlets and organisations report or publish; they are never the speaker of a quote.
 OUTLET_WORDS = frozenset(
@@ -64,10 +82,11 @@ OUTLET_WORDS = frozenset(
 )
 
 _NAME_WORD = (
-    r"(?:(?:Mrs|Mr|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Rev|Prof|Jr|Sr|St)\.|[A-Z]\."
+    r"(?:(?:Mrs|Mr|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Rev|Prof|Jr|Sr|St)\.|(?:[A-Z]\.){1,3}"
     r"|(?:Mc|Mac|O['’]|D['’])?[A-Z][\w\-]*\w|[A-Z])"
 )
-_PARTICLE = r"(?:de|da|del|der|den|di|du|la|le|van|von|bin|ibn|al|el|dos|das|ter)"
+_PARTICLES = frozenset("de da del der den di du la le van von bin ibn al el dos das ter".split())
+_PARTICLE = rf"(?:{'|'.join(sorted(_PARTICLES))})"
 # A capitalised run, with particles and lower-case role words allowed inside it, so that
 # ``Clinton press secretary Brian Fallon`` and ``Secretary of State John Kerry`` are one run.
 _ROLE_WORD = rf"(?:{word_pattern(ROLE_HEADS | ROLE_MODIFIERS)})"
@@ -78,7 +97,8 @@ NAME_RUN_RE = re.compile(
     rf"(?:,\s+(?:Jr\.|Sr\.))?(?P<possessive>['’]s\b)?"
 )
 _TOKEN_RE = re.compile(r"\S+")
-_TRAILING_PUNCT_RE = re.compile(r"[,;:]+$")
+_PARTY_TAG_RE = re.compile(r"\((?:[RDIL]|Rep|Dem|Ind)\.?-[^()\n]{1,20}\)")
+_POSSESSIVE_END_RE = re.compile(r"['’]s$")
 
 
 @dataclass(frozen=True)
@@ -96,17 +116,25 @@ class Mention:
     possessive: bool = False
 
 
-def _is_role_word(token: str) -> bool:
-    return token.lower() in ROLE_HEADS or token.lower() in ROLE_MODIFIERS
-
-
 def split_role(tokens: list[str]) -> tuple[list[str], list[str]]:
-    """Split a capitalised run into (role words, name words) at the last role head."""
+    """Split a capitalised run into (role words, name words) at the last role head.
+
+    ``Secretary of State Hillary Clinton``: the words after ``of`` belong to the role
+    while more than two words are left for the name, or while they are role words.
+    """
     last_head = -1
     for i, token in enumerate(tokens):
-        if token.lower() in ROLE_HEADS or token.lower() in HONORIFICS:
+        word = token.lower()
+        if word in ROLE_HEADS or word in HONORIFICS or word.rsplit("-", 1)[-1] in ROLE_HEADS:
             last_head = i
-    return tokens[: last_head + 1], tokens[last_head + 1 :]
+    cut = last_head + 1
+    if cut < len(tokens) and tokens[cut] == "of":
+        cut += 1
+        while cut < len(tokens) - 1 and (
+            len(tokens) - cut > 2 or tokens[cut].lower() in ROLE_MODIFIERS
+        ):
+            cut += 1
+    return tokens[:cut], tokens[cut:]
 
 
 def _clean_role(tokens: list[str]) -> str | None:
@@ -114,40 +142,54 @@ def _clean_role(tokens: list[str]) -> str | None:
     return " ".join(words) or None
 
 
+def _mention(match: re.Match) -> Mention | None:
+    """Read one capitalised run as role words and name words; None if it names nobody."""
+    run = match.group(0)
+    if run.lower() in _NOT_NAMES:  # most runs: "The", "But", "Monday"
+        return None
+    possessive = match.group("possessive")
+    tokens = list(_TOKEN_RE.finditer(run[: -len(possessive) if possessive else None]))
+    while tokens and tokens[0].group(0).lower().rstrip(".") in _LEADING_NOT_NAMES:
+        tokens.pop(0)
+    words = [t.group(0) for t in tokens]
+    if "of" in words:  # "Secretary of State John Kerry", but "George Zornick of The Nation"
+        cut = words.index("of")
+        if not cut or words[cut - 1].lower() not in ROLE_HEADS:
+            tokens, words, possessive = tokens[:cut], words[:cut], None
+    role, name = split_role(words)
+    lower = [i for i, w in enumerate(name) if w[0].islower() and w not in _PARTICLES]
+    if lower:  # "the celebrity press ReganBooks": a lower-case word is never part of a name
+        name = name[lower[-1] + 1 :]
+    if len(name) > 3 and len(name[-2]) > 2:  # Maricopa County Recorder Helen Purcell
+        role, name = role + name[:-2], name[-2:]
+    if not tokens:
+        return None
+    if any(w.lower().rstrip(".") in OUTLET_WORDS or w.lower() in _NOT_NAMES for w in name):
+        return None
+    if not name and not any(w.lower() in ROLE_HEADS for w in role):
+        return None
+    return Mention(
+        start=match.start() + tokens[0].start(),
+        end=match.start() + tokens[-1].end(),
+        name=" ".join(name) or None,
+        role=_clean_role(role),
+        possessive=bool(possessive),
+    )
+
+
 def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
-    """Person-like capitalised mentions in ``text[start:end]``, in order."""
+    """Person-like capitalised mentions in ``text[start:end]``, in order.
+
+    Party tags (``(R-Ohio)``) and runs naming outlets are left out.
+    """
     end = len(text) if end is None else end
     mentions = []
     for match in NAME_RUN_RE.finditer(text, start, end):
-        run = match.group(0)
-        possessive = bool(match.group("possessive"))
-        if possessive:
-            run = run[: -len(match.group("possessive"))]
-        tokens = _TOKEN_RE.findall(run)
-        while tokens and tokens[0].lower().rstrip(".") in _NOT_NAMES:
-            tokens.pop(0)
-        if not tokens:
-            continue
-        role, name = split_role(tokens)
-        name = [t for t in name if t.lower().rstrip(".") not in _NOT_NAMES or t[0].isupper()]
-        if not name or all(t.lower().rstrip(".") in _NOT_NAMES for t in name):
-            if role and any(t.lower() in ROLE_HEADS for t in role):
-                name = []
-            else:
-                continue
-        if any(t.lower() in OUTLET_WORDS for t in name):
-            continue
-        mentions.append(
-            Mention(
-                start=match.start(),
-                end=match.start() + len(run),
-                name=" ".join(name) or None,
-                role=_clean_role(role)
-                if any(t[0].isupper() or _is_role_word(t) for t in role)
-                else None,
-                possessive=possessive,
-            )
-        )
+        if _PARTY_TAG_RE.match(text, match.start() - 1 if match.start() else 0):
+            continue  # (R-Ohio), (D-N.Y.)
+        mention = _mention(match)
+        if mention:
+            mentions.append(mention)
     return mentions
 
 
@@ -160,10 +202,17 @@ def surname(name: str) -> str:
 
 @dataclass
 class Person:
+    """Someone the document names: the full name as introduced, the first role given, the
+    gender honorifics tell (``m``/``f``), and where the document mentions them."""
+
     name: str
     role: str | None = None
     gender: str | None = None
     seen: list[int] = field(default_factory=list)  # offsets of its mentions, ascending
+
+    @property
+    def is_organisation(self) -> bool:
+        return surname(self.name).lower() in ORGANISATION_WORDS
 
     def last_seen(self, before: int | None = None) -> int:
         """Offset of the latest mention (before ``before``), -1 when there is none."""
@@ -220,8 +269,8 @@ class Register:
         for person in self.people:
             if not person.role or person.last_seen(before) < 0:
                 continue
-            role_words = {w.lower().strip("’'s") for w in person.role.split()}
-            role_words |= {w.lower() for w in person.role.split()}
+            role_words = {w.lower() for w in person.role.split()}
+            role_words |= {_POSSESSIVE_END_RE.sub("", w) for w in role_words}
             head_fits = head in role_words or (head == "leader" and role_words & LEADER_HEADS)
             fits = head_fits and all(m in role_words for m in modifiers)
             if fits and (best is None or person.last_seen(before) > best.last_seen(before)):

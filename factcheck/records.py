@@ -124,6 +124,11 @@ class Evidence:
     stance: str  # supports | refutes | neutral
     score: float
     relevance: float = 0.0
+    reason: str = ""  # why this stance, in words: "negated by 'nobody'"
+    for_subject: bool = False  # the speaker is, or speaks for, the party the claim is about
+    # Who speaks: the speaker with their role, or for a narrative sentence that reports speech
+    # ("The Kremlin on December 8 denied ...") the one it reports; None when nobody does.
+    actor: str | None = None
 
     def to_dict(self) -> dict:
         p = self.passage
@@ -138,6 +143,10 @@ class Evidence:
             "kind": p.kind,
             "source": p.source,
             "line": p.line,
+            "url": p.url,
+            "reason": self.reason,
+            "for_subject": self.for_subject,
+            "actor": self.actor,
         }
 
 

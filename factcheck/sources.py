@@ -41,7 +41,7 @@ HTML_START_RE = re.compile(
     r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
 )
 # Record fields, most specific first.
-TEXT_FIELDS = ("text", "content", "body", "article", "maintext", "article_text", "gold_text")
+TEXT_FIELDS = ("text", "content", "body", "article", "maintext", "article_text")
 RECORD_FIELDS = {
     "title": ("title", "headline"),
     "author": ("author", "authors", "byline"),
@@ -49,6 +49,11 @@ RECORD_FIELDS = {
     "date": ("date", "published", "publication_date", "date_publish", "datePublished"),
     "url": ("url", "link"),
 }
+
+
+NOT_DOCUMENT_SUFFIXES = frozenset(
+    ".py .pyc .pyo .toml .cfg .ini .lock .db .sqlite .sqlite3 .db-wal .db-shm .db-journal".split()
+)
 
 
 def bundled_sources() -> list[str]:
@@ -113,20 +118,22 @@ def text_document(text: str, *, source: str, url: str | None = None) -> Document
     parts = front_matter(text)
     if not parts.body or parts.body.isspace():  # not strip(): that copies a large text
         raise SourceError(f"{source}: no text (empty)")
-    metadata = parts.metadata.or_else(Metadata(url=url))
+    metadata = Metadata(url=url).or_else(parts.metadata)  # where it was read from comes first
     return document(parts.body, source=source, metadata=metadata, line_offset=parts.lines)
 
 
 def html_document(html: str, *, source: str, url: str | None = None) -> Document:
     """A web page: its article text, and metadata from markup (htmldate when there is none)."""
-    from factcheck.htmltext import extract_text, parse_html
+    from factcheck.htmltext import extract_text, parse_html, tame_html, within_limits
     from factcheck.metadata import guess_date, html_metadata
 
-    metadata = html_metadata(parse_html(html), url=url)
+    html = tame_html(html)
+    tree = parse_html(html)
+    metadata = html_metadata(tree, url=url)
     text = extract_text(html, url=url)
     if not text:
         raise SourceError(f"{source}: no text found in the page")
-    if not metadata.date:
+    if not metadata.date and within_limits(html, tree):
         metadata = metadata.or_else(Metadata(date=guess_date(html, url=url)))
     if url:  # where it was read from beats what the page claims to be
         metadata = Metadata(url=url).or_else(metadata)
@@ -165,7 +172,9 @@ def json_records(
             data = json.loads(text)
         except ValueError as error:
             raise SourceError(f"{source}: invalid JSON ({error})") from None
-        items = data if isinstance(data, list) else [data]
+        except RecursionError:
+            raise SourceError(f"{source}: invalid JSON (nested too deeply)") from None
+        items = data if isinstance(data, list) else wrapped_records(data)
         yield from ((n, item) for n, item in enumerate(items, 1) if isinstance(item, dict))
         return
     for number, line in enumerate(text.splitlines(), 1):
@@ -173,11 +182,20 @@ def json_records(
             continue
         try:
             item = json.loads(line)
-        except ValueError as error:
+        except (ValueError, RecursionError) as error:
             report(on_error, SourceError(f"{source}#{number}: invalid JSON ({error})"))
             continue
         if isinstance(item, dict):
             yield number, item
+
+
+def wrapped_records(data: object) -> list:
+    """The records of a JSON object: itself, or the list it wraps (``{"articles": [...]}``)."""
+    if isinstance(data, dict) and not any(key in data for key in TEXT_FIELDS):
+        lists = [value for value in data.values() if isinstance(value, list)]
+        if len(lists) == 1:
+            return lists[0]
+    return [data]
 
 
 def record_metadata(record: dict) -> Metadata:
@@ -237,27 +255,37 @@ def read_file(path: Path, *, on_error: ErrorHandler | None = None) -> Iterator[D
     yield from documents_from_bytes(data, source=label, kind=kind, on_error=on_error)
 
 
+def is_document_name(name: str) -> bool:
+    """Whether a file found in a folder may be an article: not hidden, not code, configuration
+    or a database (an index kept beside the archive, a package's ``__init__.py``)."""
+    return not name.startswith(".") and Path(name).suffix.lower() not in NOT_DOCUMENT_SUFFIXES
+
+
 def iter_folder(folder: Path) -> Iterator[Path]:
-    """Files below ``folder``, recursively, sorted; hidden files and folders are left out."""
+    """Files below ``folder``, recursively, sorted; hidden files and folders, ``__pycache__``
+    and files that are no documents (:func:`is_document_name`) are left out."""
     for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        dirs[:] = sorted(d for d in dirs if not d.startswith((".", "__")))
         for name in sorted(files):
-            if not name.startswith("."):
+            if is_document_name(name):
                 yield Path(root) / name
 
 
 def read_folder(folder: Path, *, on_error: ErrorHandler | None = None) -> Iterator[Document]:
     """Every readable file of a folder; unreadable ones (binary, empty...) are reported, skipped."""
     found = False
+    skipped = 0
     for path in iter_folder(folder):
         try:
             for doc in read_file(path, on_error=on_error):
                 found = True
                 yield doc
         except SourceError as error:
+            skipped += 1
             report(on_error, SourceError(f"{error} (skipped)"))
     if not found:
-        raise SourceError(f"{folder}: folder has no readable files")
+        why = f" ({skipped} skipped: binary, empty or unreadable)" if skipped else ""
+        raise SourceError(f"{folder}: folder has no readable files{why}")
 
 
 def read_url(
@@ -283,7 +311,10 @@ def read_url(
 
 def url_scheme(source: str) -> str | None:
     """The scheme of a source that is a URL (``http``, ``file``...), None for a path."""
-    scheme = urlsplit(source).scheme.lower()
+    try:
+        scheme = urlsplit(source).scheme.lower()
+    except ValueError:  # e.g. an unclosed IPv6 bracket
+        raise SourceError(f"{source}: invalid URL") from None
     if (len(scheme) > 1 and "://" in source) or scheme in {"file", "data"}:
         return scheme
     return None
@@ -300,6 +331,8 @@ def read_source(
     Problems that do not stop the source (a binary file in a folder, a bad JSON Lines record)
     go to ``on_error``; a source that yields nothing raises :class:`SourceError`.
     """
+    if not source.strip():
+        raise SourceError("an empty source name was given")
     scheme = url_scheme(source)
     if scheme in {"http", "https"}:
         yield from read_url(source, policy=policy, on_error=on_error)

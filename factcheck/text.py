@@ -109,12 +109,15 @@ _ABBREVIATIONS = frozenset(
 )
 
 
+_INITIALS_RE = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]")  # "J", "J.M", "D.C"
+
+
 def _is_abbreviation(text: str, dot: int) -> bool:
     start = dot
     while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "."):
         start -= 1
     token = text[start:dot].lower()
-    return token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
+    return token in _ABBREVIATIONS or bool(_INITIALS_RE.fullmatch(token))
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

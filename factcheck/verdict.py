@@ -1,151 +1,372 @@
 """Verdict: a stance for each piece of evidence, and an overall verdict for a claim.
 
 The rules are deliberately simple and explainable; every threshold lives at the top of this
-module. A passage takes a stance only when it covers enough of the claim's content; its
-polarity (negation, denial verbs, antonyms, different numbers) against the claim's decides
-between ``supports`` and ``refutes``. Who speaks matters: a passage spoken for the party the
-claim is about (a Kremlin spokesman on a claim about Russia) weighs more, and the rationale
-says so.
+module. A passage takes a stance only when it is on topic: it covers every name of the claim
+(in its text, its speaker, or its article) and enough of what the claim says happened. Its
+stance is read in its *focus* clause (the one holding the claim's words): negation and denial
+words that govern those words, words that call a statement false, opposites ("rise" against
+"fall"), and numbers or dates that differ for the same unit each flip the polarity; a
+hypothetical clause ("if", "whether", a question) takes no stance. Who speaks matters: a
+passage spoken for the party the claim is about (a Kremlin spokesman on a claim about Russia)
+weighs more, and the rationale says it is that party's own confirmation or denial.
+
+The verdict is the stronger side among decisive rows; both sides close in strength is
+CONFLICTING, and no decisive row at all is NOT ENOUGH EVIDENCE.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
+from itertools import pairwise
+from typing import Protocol
 
-from factcheck.dates import display_date
-from factcheck.lexicon import CONFIRMATION_STEMS, DENIAL_STEMS, METONYMS
-from factcheck.match import Match, rank
+from factcheck.dates import display_date, find_dates, same_day
+from factcheck.lexicon import (
+    ANTONYMS,
+    CURRENCY_SYMBOLS,
+    DENIAL_STEMS,
+    FALSITY_STEMS,
+    HEDGE_WORDS,
+    NEGATION_WORDS,
+    NOT_NAMES,
+    NOT_NEGATING_AFTER,
+    NUMBER_WORDS,
+    PARTICLE_OPPOSITES,
+    SCALES,
+    SYNONYMS,
+    UNIT_ALIASES,
+)
+from factcheck.match import (
+    ACTOR_RE,
+    Claim,
+    Match,
+    actor,
+    actor_stems,
+    canonical,
+    content_stems,
+    covers,
+    fold,
+    name_stems,
+    parse_claim,
+    rank,
+    retrieval_query,
+)
 from factcheck.records import ClaimResult, Evidence, Passage
-from factcheck.text import NEGATIONS, normalize, stem, words
+from factcheck.text import STOPWORDS, content_words, normalize, stem
 
-MIN_RELEVANCE = 0.35  # below this a passage is not shown as evidence at all
-MIN_COVERAGE = 0.5  # share of the claim's content a passage must cover to take a stance
-MIN_PREDICATE = 0.5  # ... and share of its non-name words (what happened, not just who)
-DECISIVE_SCORE = 0.55  # an evidence score this high can decide a verdict
-CONFLICT_RATIO = 0.8  # the weaker side within this ratio of the stronger: CONFLICTING
-SUBJECT_SPEAKER_BONUS = 0.15  # the claim's subject speaking for itself
+MIN_RELEVANCE = 0.35  # below this a passage is not evidence at all, not even a neutral row
+MIN_COVERAGE = 0.6  # share of the claim's content a passage must cover to take a stance
+MIN_PREDICATE = 0.65  # ... and share of its non-name words (what happened, not just who)
+MIN_FOCUS_PREDICATE = 0.5  # ... and share of those within one clause, not scattered
+MIN_NAMES = 1.0  # ... and share of its names found in the passage, its speaker or article
+DECISIVE_SCORE = 0.6  # an evidence score this high can decide a verdict
+CONFLICT_RATIO = 0.7  # the weaker side within this ratio of the stronger: CONFLICTING
+SUBJECT_SPEAKER_BONUS = 0.15  # added to the score when the claim's subject speaks for itself
 KIND_WEIGHT = {"direct": 1.0, "partial": 0.95, "indirect": 0.92, "narrative": 0.88}
+NUMBER_TOLERANCE = 0.02  # relative difference under which two quantities are the same
+CANDIDATES = 100  # passages the index returns for re-ranking
 DEFAULT_TOP = 5
 
-_NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
-ANTONYMS = {
-    stem(a): stem(b)
-    for pair in (
-        "rise fall",
-        "increase decrease",
-        "win lose",
-        "accept reject",
-        "agree refuse",
-        "approve veto",
-        "support oppose",
-        "allow ban",
-        "up down",
-        "more less",
-        "higher lower",
-    )
-    for a, b in (pair.split(), reversed(pair.split()))
-}
+STANCES = ("supports", "refutes", "neutral")
+VERDICTS = ("SUPPORTED", "REFUTED", "CONFLICTING", "NOT ENOUGH EVIDENCE")
+# Verdicts that make `factcheck claim --fail-on WHAT` exit 1, for scripts and CI.
+FAIL_ON = {"refuted": {"REFUTED"}, "unsupported": set(VERDICTS) - {"SUPPORTED"}}
+
+# The name a clause starts with: who acted, in "The Senate approved the farm bill".
+DOER_RE = re.compile(r"^(?:The\s+)?(?P<doer>(?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*)")
+_TOKEN_RE = re.compile(r"[$€£¥%]|\d+(?:[.,]\d+)*|[^\W\d_]+(?:'[^\W_]+)*")
 
 
-def entities(text: str) -> set[str]:
-    """Countries and institutions named in ``text``, folded to the country they speak for."""
-    norm = normalize(text)
-    found = {country for name, country in METONYMS.items() if re.search(rf"\b{name}\b", norm)}
-    found |= {country for country in set(METONYMS.values()) if re.search(rf"\b{country}\b", norm)}
+@lru_cache(maxsize=1 << 14)
+def tokens(text: str) -> tuple[str, ...]:
+    """Normalised words, numbers and the symbols that carry units ($, %)."""
+    return tuple(_TOKEN_RE.findall(normalize(canonical(text))))
+
+
+# --- polarity signals: each returns the words that fired, for the reason shown ------------
+
+
+def _is_negation(token: str, following: str) -> bool:
+    if token in NOT_NEGATING_AFTER and following in NOT_NEGATING_AFTER[token]:
+        return False
+    return token in NEGATION_WORDS or token.endswith("n't")
+
+
+def negations(text: str, governed: Iterable[str] | None = None) -> list[str]:
+    """Negation and denial words of ``text`` that govern content: they stand before a word
+    that covers one of ``governed`` (stems), or before any content word when None.
+    Words calling a statement false count wherever they stand."""
+    words = tokens(text)
+    stems = [fold(w) for w in words]
+    targets = set(governed) if governed is not None else None
+
+    def is_content(i: int) -> bool:
+        if targets is None:
+            return words[i] not in STOPWORDS and not _is_cue(i)
+        return stems[i] in targets or bool(SYNONYMS.get(stems[i], frozenset()) & targets)
+
+    def _is_cue(i: int) -> bool:
+        following = words[i + 1] if i + 1 < len(words) else ""
+        return _is_negation(words[i], following) or stems[i] in DENIAL_STEMS
+
+    content_at = [i for i in range(len(words)) if is_content(i)]
+    last = max(content_at, default=-1)
+    cues = [words[i] for i in range(last) if _is_cue(i) and not is_content(i)]
+    return cues + [w for w, s in zip(words, stems, strict=True) if s in FALSITY_STEMS]
+
+
+def hedges(clause: str) -> list[str]:
+    """Words that make a clause hypothetical or a question: it asserts nothing (unless the
+    claim is hypothetical in the same way)."""
+    found = [w for w in tokens(clause) if w in HEDGE_WORDS]
+    return found + (["?"] if clause.rstrip(" \"'”’)").endswith("?") else [])
+
+
+def opposites(claim: Claim, clause: str) -> list[str]:
+    """Claim words whose opposite stands in the clause instead ("rise" against "fell"), and
+    verbs whose particle is reversed ("voted for" against "voted against")."""
+    stems = set(content_stems(clause)) - DENIAL_STEMS
+    reversed_terms = [
+        term
+        for term in claim.predicate
+        if term not in DENIAL_STEMS
+        and not covers(term, stems)
+        and ANTONYMS.get(term, set()) & stems
+    ]
+    found = claim_words(claim, reversed_terms)
+    clause_pairs = list(pairwise(tokens(clause)))
+    for verb, particle in pairwise(tokens(claim.text)):
+        opposite = PARTICLE_OPPOSITES.get(particle)
+        if opposite and any(
+            following == opposite and covers(fold(verb), {fold(w)}) for w, following in clause_pairs
+        ):
+            found.append(f"{verb} {particle}")
     return found
 
 
-def is_negated(text: str) -> bool:
-    tokens = words(text)
-    stems = {stem(t) for t in tokens}
-    return any(t in NEGATIONS or t.endswith("n't") for t in tokens) or bool(stems & DENIAL_STEMS)
+@lru_cache(maxsize=1 << 14)
+def quantities(text: str) -> tuple[tuple[float, str], ...]:
+    """(value, unit) of every number with a unit: "12 percent", "$1.2 billion", "six weeks".
+    Dates are left out ("March 3" is no quantity); a number with no unit word is ignored."""
+    for start, end, *_ in reversed(find_dates(text)):
+        text = text[:start] + " " + text[end:]
+    words = tokens(text)
+    found = []
+    for i, word in enumerate(words):
+        if word[0].isdigit():
+            value = float(word.replace(",", "")) if word.count(".") <= 1 else None
+        else:
+            value = NUMBER_WORDS.get(word)
+        if value is None:
+            continue
+        unit = CURRENCY_SYMBOLS.get(words[i - 1]) if i else None
+        j = i + 1
+        while j < len(words) and words[j] in SCALES:
+            value *= SCALES[words[j]]
+            j += 1
+        following = words[j] if j < len(words) else ""
+        if following == "per" and j + 1 < len(words) and words[j + 1] == "cent":
+            following = "percent"
+        following = UNIT_ALIASES.get(following, following)
+        if unit is None and following.isalpha() and following not in STOPWORDS:
+            unit = CURRENCY_SYMBOLS.get(following) or stem(following)
+        if unit:
+            found.append((value, unit))
+    return tuple(found)
 
 
-def numbers(text: str) -> set[str]:
-    return {n.replace(",", "") for n in _NUMBER_RE.findall(text)}
+def _same(a: float, b: float) -> bool:
+    return abs(a - b) <= NUMBER_TOLERANCE * max(abs(a), abs(b))
 
 
-def contradicts(claim: str, passage: str) -> bool:
-    """Antonyms or different numbers for the same content."""
-    claim_stems = {stem(w) for w in words(claim)}
-    passage_stems = {stem(w) for w in words(passage)}
-    if any(ANTONYMS.get(s) in passage_stems for s in claim_stems - passage_stems):
-        return True
-    claim_numbers, passage_numbers = numbers(claim), numbers(passage)
-    return bool(claim_numbers and passage_numbers and not claim_numbers & passage_numbers)
+def number_mismatches(claim: str, clause: str) -> list[str]:
+    """Claim quantities the clause gives differently for the same unit ("30 percent" where
+    the clause says "12 percent"), and claim dates where the clause names another day."""
+    given = quantities(clause)
+    found = [
+        f"{value:g} {unit}"
+        for value, unit in quantities(claim)
+        if any(u == unit for _, u in given)
+        and not any(u == unit and _same(v, value) for v, u in given)
+    ]
+    clause_dates = [d[3] for d in find_dates(clause)]
+    for _, _, text, iso in find_dates(claim):
+        if clause_dates and not any(same_day(iso, d) for d in clause_dates):
+            found.append(text)
+    return found
 
 
-def speaks_for_subject(claim: str, passage: Passage) -> bool:
-    """Whether the passage's speaker speaks for a party the claim is about."""
-    who = " ".join(filter(None, [passage.speaker, passage.role]))
-    if passage.kind == "narrative":
-        who = passage.text.split(",")[0]  # "The Kremlin on December 8 denied ..."
-    return bool(who and entities(claim) & entities(who))
+# --- stance of one passage ---------------------------------------------------------------
 
 
-def judge(claim: str, match: Match) -> Evidence:
-    """The stance and score of one matched passage."""
+def speaks_for_subject(claim: Claim, passage: Passage) -> bool:
+    """Whether who speaks in the passage is, or speaks for, the party the claim is about."""
+    return bool(claim.subject & actor_stems(passage))
+
+
+def on_topic(match: Match) -> bool:
+    return (
+        match.coverage >= MIN_COVERAGE
+        and match.predicate >= MIN_PREDICATE
+        and match.focus_predicate >= MIN_FOCUS_PREDICATE
+        and match.names >= MIN_NAMES
+    )
+
+
+def judge(claim: Claim, match: Match) -> Evidence:
+    """The stance, score and reason of one matched passage."""
     passage = match.passage
     subject = speaks_for_subject(claim, passage)
-    coverage = match.coverage + (0.2 if subject else 0.0)
-    if coverage < MIN_COVERAGE or match.predicate < MIN_PREDICATE:
-        return Evidence(passage, "neutral", match.relevance, match.relevance)
-    claim_negative = is_negated(claim)
-    passage_negative = is_negated(passage.text) or contradicts(claim, passage.text)
-    confirmed = bool({stem(w) for w in words(passage.text)} & CONFIRMATION_STEMS)
-    stance = "refutes" if passage_negative != claim_negative and not confirmed else "supports"
+    speaker = actor(passage)
     score = min(1.0, match.relevance + (SUBJECT_SPEAKER_BONUS if subject else 0.0))
-    return Evidence(passage, stance, score * KIND_WEIGHT.get(passage.kind, 0.9), match.relevance)
+    score *= KIND_WEIGHT.get(passage.kind, 0.9)
+    if not on_topic(match):
+        missing = ", ".join(claim_words(claim, match.missing)) or "the claim's content"
+        reason = f"off topic: does not mention {missing}"
+        return Evidence(passage, "neutral", score, match.relevance, reason, subject, speaker)
+    hedged = sorted(set(hedges(match.focus)) - set(hedges(claim.text)))
+    if hedged:
+        reason = f"hypothetical or a question ({', '.join(hedged)})"
+        return Evidence(passage, "neutral", score, match.relevance, reason, subject, speaker)
+    other = other_doer(claim, passage, match.focus)
+    if other:
+        reason = f"about what {other} did, not {' '.join(claim_words(claim, claim.subject))}"
+        return Evidence(passage, "neutral", score, match.relevance, reason, subject, speaker)
+    claim_negative = len(negations(claim.text)) % 2 == 1
+    mismatches = number_mismatches(claim.text, match.focus)
+    flips = [
+        *(f"'{w}'" for w in negations(match.focus, claim.predicate)),
+        *(f"opposite of '{w}'" for w in opposites(claim, match.focus)),
+    ]
+    if not flips and not mismatches and not states_verb(claim, match.passage.text):
+        reason = f"does not say whether it {claim_words(claim, [claim.verb])[0]}"
+        return Evidence(passage, "neutral", score, match.relevance, reason, subject, speaker)
+    if mismatches:  # "600 jobs will go, not 400": a different number refutes, negated or not
+        refutes = not claim_negative
+        reason = "gives " + ", ".join(f"another figure than {m}" for m in mismatches)
+    else:
+        refutes = (len(flips) % 2 == 1) != claim_negative
+        reason = "negated by " + ", ".join(flips) if flips else "states it"
+    if claim_negative:
+        reason += " (the claim itself is negative)"
+    stance = "refutes" if refutes else "supports"
+    return Evidence(passage, stance, score, match.relevance, reason, subject, speaker)
 
 
-def describe(evidence: Evidence, claim: str) -> str:
+def states_verb(claim: Claim, text: str) -> bool:
+    """Whether the text has the claim's main verb, a synonym or its opposite. A passage that
+    neither negates nor contradicts must say what happened to support or refute it ("This
+    bill keeps food on the table" says nothing on whether the Senate rejected the bill)."""
+    if claim.verb is None:
+        return True
+    stems = set(content_stems(text))
+    return covers(claim.verb, stems) or bool(ANTONYMS.get(claim.verb, frozenset()) & stems)
+
+
+def other_doer(claim: Claim, passage: Passage, clause: str) -> str | None:
+    """The party a clause says acted, when that is not the claim's subject although the
+    clause names the subject elsewhere: "The Senate approved the bill, sending it to the
+    House" is not about what the House did. Reports of speech ("The Kremlin denied ...")
+    are left alone: there the one named first speaks, and the content is what counts."""
+    found = DOER_RE.match(clause.strip())
+    if not found or not claim.subject or ACTOR_RE.match(clause.strip()):
+        return None
+    doer = name_stems(found.group("doer")) - {fold(w) for w in NOT_NAMES}
+    named = set(content_stems(clause))
+    if doer and not doer & claim.subject and claim.subject & named:
+        return found.group("doer")
+    return None
+
+
+def claim_words(claim: Claim, stems: Iterable[str]) -> list[str]:
+    """The claim's own words for some of its stems, to name them in a reason."""
+    wanted = set(stems)
+    return list(dict.fromkeys(w for w in content_words(claim.text) if fold(w) in wanted))
+
+
+# --- verdict ------------------------------------------------------------------------------
+
+
+def who_said(passage: Passage) -> str:
+    """'Kremlin spokesman Dmitry Peskov', 'The Kremlin', or 'the source' for a narrative."""
+    if passage.kind == "narrative":
+        return actor(passage) or "the source"
+    return " ".join(filter(None, [passage.role, passage.speaker])) or "an unnamed speaker"
+
+
+def describe(evidence: Evidence, claim: Claim) -> str:
     """One line naming who said it and when: the rationale of a verdict."""
     p = evidence.passage
-    who = " ".join(filter(None, [p.role, p.speaker])) or (
-        "the source" if p.kind == "narrative" else "an unnamed speaker"
-    )
     when = f" on {display_date(p.date)}" if p.date else ""
     where = f" ({p.source}:{p.line})" if p.line else f" ({p.source})"
-    if evidence.stance == "refutes":
-        verb = "denied it" if speaks_for_subject(claim, p) else "contradicted it"
+    who = who_said(p)
+    refutes = evidence.stance == "refutes"
+    if p.kind == "narrative" and who == "the source":
+        verb = "reports the opposite" if refutes else "reports it"
+    elif evidence.for_subject:
+        verb = "denied it" if refutes else "confirmed it"
     else:
-        verb = "confirmed it" if speaks_for_subject(claim, p) else "said so"
-    if p.kind == "narrative":
-        verb = "reports " + ("the opposite" if evidence.stance == "refutes" else "it")
-    return f"{who[0].upper()}{who[1:]} {verb}{when}{where}"
+        verb = "contradicted it" if refutes else "said so"
+    party = ""
+    if evidence.for_subject:
+        what = "denial" if refutes else "confirmation"
+        party = f": a {what} by the party the claim is about"
+    return f"{who[0].upper()}{who[1:]} {verb}{when}{where}{party}"
 
 
-def aggregate(claim: str, evidence: list[Evidence]) -> tuple[str, str]:
+def aggregate(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
     """(verdict, rationale) from the judged evidence."""
     best = {
         stance: max(
-            (e for e in evidence if e.stance == stance), key=lambda e: e.score, default=None
+            (e for e in evidence if e.stance == stance and e.score >= DECISIVE_SCORE),
+            key=lambda e: e.score,
+            default=None,
         )
         for stance in ("supports", "refutes")
     }
-    strong = {s: e for s, e in best.items() if e is not None and e.score >= DECISIVE_SCORE}
-    if not strong:
-        top = max(evidence, key=lambda e: e.relevance, default=None)
-        if top is None:
-            return "NOT ENOUGH EVIDENCE", "no passage in the sources is about this claim"
-        return "NOT ENOUGH EVIDENCE", "the closest passages do not address the claim directly"
-    if len(strong) == 2:
-        support, refute = strong["supports"], strong["refutes"]
+    support, refute = best["supports"], best["refutes"]
+    if support and refute:
         if min(support.score, refute.score) >= CONFLICT_RATIO * max(support.score, refute.score):
-            return "CONFLICTING", f"{describe(support, claim)}; {describe(refute, claim)}"
-        strong = {"supports" if support.score > refute.score else "refutes": None}
-    stance = next(iter(strong))
-    verdict = "SUPPORTED" if stance == "supports" else "REFUTED"
-    return verdict, describe(best[stance], claim)
+            return "CONFLICTING", f"{describe(support, claim)}; but {describe(refute, claim)}"
+        support, refute = (support, None) if support.score > refute.score else (None, refute)
+    if support:
+        return "SUPPORTED", describe(support, claim)
+    if refute:
+        return "REFUTED", describe(refute, claim)
+    closest = max(evidence, key=lambda e: e.relevance, default=None)
+    if closest is None:
+        return "NOT ENOUGH EVIDENCE", "no passage in the sources is about this claim"
+    p = closest.passage
+    return "NOT ENOUGH EVIDENCE", (
+        f"no passage says it or denies it; the closest ({p.source}:{p.line}) is {closest.reason}"
+        if closest.stance == "neutral"
+        else f"only weak evidence: the closest ({p.source}:{p.line}) {closest.stance[:-1]}s it"
+    )
 
 
 def check_claim(
     claim: str, candidates: Iterable[Passage], *, top: int | None = DEFAULT_TOP
 ) -> ClaimResult:
-    """Judge every candidate passage, then decide; evidence is ordered by score."""
-    matches = [m for m in rank(claim, candidates) if m.relevance >= MIN_RELEVANCE]
-    evidence = sorted((judge(claim, m) for m in matches), key=lambda e: e.score, reverse=True)
-    verdict, rationale = aggregate(claim, evidence)
+    """Judge every candidate passage, then decide. Evidence is ordered by score; rows that
+    take a stance come first, neutral rows are shown only when none does."""
+    parsed = parse_claim(claim)
+    matches = [m for m in rank(parsed, candidates) if m.relevance >= MIN_RELEVANCE]
+    evidence = sorted((judge(parsed, m) for m in matches), key=lambda e: e.score, reverse=True)
+    verdict, rationale = aggregate(parsed, evidence)
     shown = [e for e in evidence if e.stance != "neutral"] or evidence
     return ClaimResult(claim, verdict, rationale, shown[:top] if top else shown)
+
+
+class Searchable(Protocol):
+    """An index that returns candidate passages for a query (:class:`factcheck.store.Index`)."""
+
+    def candidates(self, text: str, *, limit: int = ...) -> list[Passage]: ...
+
+
+def check_claim_in(index: Searchable, claim: str, *, top: int | None = DEFAULT_TOP) -> ClaimResult:
+    """Check a claim against an index: candidates are looked up by the claim's words, their
+    synonyms and the institutions that speak for the countries it names, then judged."""
+    query = retrieval_query(parse_claim(claim))
+    return check_claim(claim, index.candidates(query, limit=CANDIDATES), top=top)

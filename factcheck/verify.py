@@ -30,15 +30,19 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import cached_property
 
 from factcheck.dates import display_date, parse_date, same_day, split_iso
 from factcheck.errors import InputError
 from factcheck.records import Passage
 from factcheck.store import Index
-from factcheck.text import _TRANSLATE, NEGATIONS, STOPWORDS, WORD_RE
+from factcheck.text import _TRANSLATE, NEGATIONS, WORD_RE, normalize
 
 # Thresholds -------------------------------------------------------------------------------
 CANDIDATE_LIMIT = 60  # passages fetched from the index for one quote
+# When none of them has the quote verbatim, this many are fetched and searched for it: a
+# short quote of common words can rank below passages that merely share a word with it.
+WIDER_LIMIT = 500
 PREFILTER_SCORE = 50  # rapidfuzz partial_ratio (0-100): spans below are not aligned at all
 ALIGNED_SPANS = 8  # the best spans by partial_ratio get a word-level alignment
 # Word similarity (0-100, Indel over word lists) between the quote and the aligned source
@@ -73,6 +77,10 @@ class Token:
     end: int
 
 
+# Typographic folding that keeps every character's offset ("…" becomes one dot).
+_SAME_LENGTH = {k: v for k, v in _TRANSLATE.items() if len(v) == 1} | {ord("\u2026"): "."}
+
+
 def fold(token: str) -> str:
     """Normalise one word like :func:`factcheck.text.normalize` does whole texts."""
     if not token.isascii():
@@ -80,8 +88,22 @@ def fold(token: str) -> str:
     return token.casefold()
 
 
+def word_spans(text: str) -> tuple[list[str], list[tuple[int, int]]]:
+    """Normalised words of ``text`` and their (start, end) in it.
+
+    Folds the whole text at once when that keeps offsets (nearly always), word by word
+    otherwise; both give the same words."""
+    folded = text.translate(_SAME_LENGTH).casefold()
+    if len(folded) == len(text) and unicodedata.is_normalized("NFKC", folded):
+        found = list(WORD_RE.finditer(folded))
+        return [m.group() for m in found], [m.span() for m in found]
+    found = list(WORD_RE.finditer(text))
+    return [fold(m.group()) for m in found], [m.span() for m in found]
+
+
 def tokens(text: str) -> list[Token]:
-    return [Token(fold(m.group()), m.start(), m.end()) for m in WORD_RE.finditer(text)]
+    found, spans = word_spans(text)
+    return [Token(word, start, end) for word, (start, end) in zip(found, spans, strict=True)]
 
 
 # The quote as a pattern ---------------------------------------------------------------------
@@ -159,20 +181,34 @@ def parse_quote(text: str) -> Pattern:
 
 @dataclass(frozen=True)
 class Span:
+    """Passages aligned as one text: their texts joined by newlines."""
+
     passages: tuple[Passage, ...]
-    tokens: tuple[Token, ...]  # offsets into the passage texts joined by "\n"
 
-    @classmethod
-    def of(cls, passages: Sequence[Passage]) -> Span:
-        return cls(tuple(passages), tuple(tokens("\n".join(p.text for p in passages))))
-
-    @property
+    @cached_property
     def text(self) -> str:
         return "\n".join(p.text for p in self.passages)
 
+    @cached_property
+    def folded(self) -> str:
+        return self.text.casefold()
+
+    @cached_property
+    def key(self) -> str:
+        """The normalised text, for a cheap first comparison."""
+        return normalize(self.text)
+
+    @cached_property
+    def _word_spans(self) -> tuple[list[str], list[tuple[int, int]]]:
+        return word_spans(self.text)
+
     @property
     def words(self) -> list[str]:
-        return [t.word for t in self.tokens]
+        return self._word_spans[0]
+
+    @property
+    def offsets(self) -> list[tuple[int, int]]:
+        return self._word_spans[1]
 
     @property
     def head(self) -> Passage:
@@ -183,11 +219,11 @@ class Span:
         that were joined are separated by a space."""
         if lo >= hi:
             return ""
-        return self.text[self.tokens[lo].start : self.tokens[hi - 1].end].replace("\n", " ")
+        return self.text[self.offsets[lo][0] : self.offsets[hi - 1][1]].replace("\n", " ")
 
     def locate(self, index: int) -> tuple[Passage, int]:
         """The passage holding word ``index``, and the line that word is on."""
-        offset = self.tokens[index].start
+        offset = self.offsets[index][0]
         for passage in self.passages:
             if offset <= len(passage.text):
                 return passage, passage.line + passage.text.count("\n", 0, offset)
@@ -208,14 +244,14 @@ def _joinable(a: Passage, b: Passage) -> bool:
 def spans_of(passages: Iterable[Passage]) -> list[Span]:
     """Every passage alone, plus each run of adjacent passages of one speaker joined."""
     ordered = sorted(set(passages), key=lambda p: (p.source, p.start))
-    spans = [Span.of([p]) for p in ordered]
+    spans = [Span((p,)) for p in ordered]
     run: list[Passage] = []
     for passage in [*ordered, None]:
         if run and passage is not None and _joinable(run[-1], passage):
             run.append(passage)
             continue
         if len(run) > 1:
-            spans.append(Span.of(run))
+            spans.append(Span(tuple(run)))
         run = [passage] if passage is not None else []
     return spans
 
@@ -390,16 +426,16 @@ def editorial_changes(pattern: Pattern, span: Span, starts: list[int]) -> tuple[
     if stripped and (not stripped[0].isalnum() or not stripped[-1].isalnum()):
         changes.append("surrounding punctuation")
     hi = starts[-1] + len(pattern.pieces[-1].tokens)
-    if span.head.kind in QUOTE_KINDS and (starts[0] > 0 or hi < len(span.tokens)):
+    if span.head.kind in QUOTE_KINDS and (starts[0] > 0 or hi < len(span.words)):
         changes.append("partial quote")
     if pattern.elided:
         changes.append("elision")
     if "[" in pattern.text:
         changes.append("bracketed insertion")
     pairs = [
-        (pattern.text[q.start : q.end], span.text[s.start : s.end])
+        (pattern.text[q.start : q.end], span.text[s:e])
         for piece, start in zip(pattern.pieces, starts, strict=True)
-        for q, s in zip(piece.tokens, span.tokens[start:], strict=False)
+        for q, (s, e) in zip(piece.tokens, span.offsets[start:], strict=False)
     ]
     if any(q.translate(_TRANSLATE) != s.translate(_TRANSLATE) for q, s in pairs):
         changes.append("capitalisation")
@@ -572,13 +608,6 @@ def parse_request(
     return request["quote"], speaker, date
 
 
-def search_text(pattern: Pattern) -> str:
-    """What to ask the index for: the quote's content words (common words make BM25 slow on a
-    large index and add nothing to the ranking), or all its words when it has none."""
-    content = [w for w in pattern.words if w not in STOPWORDS and w not in NEGATIONS]
-    return " ".join(content or pattern.words)
-
-
 def sighting(span: Span, lo: int, hi: int, editorial: tuple[str, ...] = ()) -> Sighting:
     passage, line = span.locate(lo)
     return Sighting(passage, line, span.excerpt(lo, hi), editorial)
@@ -611,8 +640,7 @@ def verify_quote(
     pattern = parse_quote(quote)
     if not pattern.pieces:
         raise InputError(f"no words in the quote: {quote!r}")
-    spans = spans_of(index.candidates(search_text(pattern), limit=CANDIDATE_LIMIT))
-    check = _decide(pattern, spans, speaker, claimed_date)
+    check = _decide(pattern, index, speaker, claimed_date)
     return QuoteCheck(
         quote=quote,
         claimed_speaker=speaker,
@@ -622,23 +650,50 @@ def verify_quote(
     )
 
 
-def _decide(
-    pattern: Pattern, spans: list[Span], speaker: str | None, claimed_date: str | None
-) -> dict:
-    from rapidfuzz import fuzz
+def _decide(pattern: Pattern, index: Index, speaker: str | None, claimed_date: str | None) -> dict:
+    query = " ".join(pattern.words)
+    for limit in (CANDIDATE_LIMIT, WIDER_LIMIT):
+        passages = index.candidates(query, limit=limit)
+        spans = spans_of(passages)
+        exact = verbatim(pattern, spans)
+        if exact:
+            return _judge_exact(exact, speaker, claimed_date)
+        if len(passages) < limit:
+            break
+    return _judge_close(pattern, closest(pattern, spans), speaker)
 
-    quote_text = " ".join(pattern.words)
-    scored = [(fuzz.partial_ratio(quote_text, " ".join(s.words)), s) for s in spans]
-    scored = sorted((pair for pair in scored if pair[0] >= PREFILTER_SCORE), key=lambda p: -p[0])
-    exact = []
-    for _, span in scored:
+
+def verbatim(pattern: Pattern, spans: list[Span]) -> list[Sighting]:
+    """Where the quote's words stand verbatim (up to editorial changes) in the spans."""
+    # Cheap filters first: the quote's longest plain word in the raw text, then every word
+    # in the normalised text.
+    probe = max((w for w in pattern.words if w.isascii() and w.isalnum()), key=len, default="")
+    needed = set(pattern.words)
+    found = []
+    for span in spans:
+        if probe not in span.folded or not all(w in span.key for w in needed):
+            continue
         starts = find_verbatim(pattern, span)
         if starts:
             hi = starts[-1] + len(pattern.pieces[-1].tokens)
-            exact.append(sighting(span, starts[0], hi, editorial_changes(pattern, span, starts)))
-    if exact:
-        return _judge_exact(exact, speaker, claimed_date)
-    return _judge_close(pattern, [s for _, s in scored[:ALIGNED_SPANS]], speaker)
+            found.append(sighting(span, starts[0], hi, editorial_changes(pattern, span, starts)))
+    return found
+
+
+def closest(pattern: Pattern, spans: list[Span]) -> list[Span]:
+    """The spans worth aligning word by word: of those that hold at least half the quote's
+    words (a cheap test), the best by rapidfuzz partial_ratio."""
+    from rapidfuzz import fuzz
+
+    needed = set(pattern.words)
+    quote_text = " ".join(pattern.words)
+    scored = [
+        (fuzz.partial_ratio(quote_text, s.key, score_cutoff=PREFILTER_SCORE), s)
+        for s in spans
+        if 2 * sum(w in s.folded for w in needed) >= len(needed)
+    ]
+    scored.sort(key=lambda pair: -pair[0])
+    return [span for score, span in scored[:ALIGNED_SPANS] if score]
 
 
 def _judge_exact(

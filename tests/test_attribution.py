@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -199,3 +200,15 @@ def test_attribution_patterns(text, expected):
 )
 def test_no_quote(text):
     assert _one(text) == []
+
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "attribution"
+
+
+def test_wire_story_fixture():
+    text = (FIXTURES / "wire-story.txt").read_text(encoding="utf-8")
+    document = Document(source="wire-story.txt", text=text, date="2023-05-03")
+    fields = ("line", "kind", "speaker", "role", "date", "date_text", "quote")
+    found = [{f: q.to_dict()[f] for f in fields} for q in extract_quotes(document)]
+    lines = (FIXTURES / "wire-story.expected.jsonl").read_text(encoding="utf-8").splitlines()
+    assert found == [json.loads(line) for line in lines]

@@ -8,22 +8,13 @@ from paths import FIXTURES, REPO
 
 from factcheck.cli import cli
 from factcheck.corpus import build_corpus
-from factcheck.verdict import check_claim
+from factcheck.verdict import check_claim_in
 
 EXAMPLE = "Russia demands political concessions for gas"
 
 
 def run(*args, input=None):
     return CliRunner().invoke(cli, list(args), input=input)
-
-
-@pytest.fixture(scope="module")
-def larkport():
-    return build_corpus([str(FIXTURES / "claims")])
-
-
-def verdict_of(corpus, claim):
-    return check_claim(claim, corpus.candidates(claim))
 
 
 def test_example_claim_is_refuted_by_peskov_in_the_table():
@@ -51,23 +42,88 @@ def test_example_claim_in_json_follows_the_contract():
     assert 0 < top["score"] <= 1
 
 
+ARTICLES = FIXTURES / "claims" / "articles"
+
+
+@pytest.fixture(scope="module")
+def articles():
+    return build_corpus([str(ARTICLES)])
+
+
+@pytest.fixture(scope="module")
+def example():
+    return build_corpus([str(REPO / "seeds")])
+
+
+@pytest.mark.parametrize(
+    "claim, verdict, cited",
+    [
+        (EXAMPLE, "REFUTED", "Peskov"),
+        ("Putin proposed a gas union with Kazakhstan and Uzbekistan", "SUPPORTED", None),
+        ("Uzbekistan agreed to political conditions for Russian gas", "REFUTED", "Mirzamahmudov"),
+        ("Kazakhstan will pay for the pipeline", "NOT ENOUGH EVIDENCE", None),
+    ],
+)
+def test_example_claims(example, claim, verdict, cited):
+    result = check_claim_in(example, claim)
+    assert result.verdict == verdict, result.rationale
+    if cited:
+        assert cited in result.rationale and cited in result.evidence[0].passage.speaker
+
+
+# Hand-written articles (fixtures/claims/articles), covering support by the subject and by a
+# third party, denial by the subject, refutation by numbers and opposites, conflicting
+# accounts, and passages with the same words about a different event.
 @pytest.mark.parametrize(
     "claim, verdict, speaker",
     [
+        # support by the subject, or by the one who speaks for it
         ("The Harbor Bridge will be closed for repairs", "SUPPORTED", "Alicia Moreno"),
-        ("Larkport plans to sell the port to a private operator", "REFUTED", "Tom Becker"),
+        ("Riverton will build a new stadium", "SUPPORTED", "Jane Whitfield"),
+        ("Ruth Vance voted against the farm bill", "SUPPORTED", "Vance"),
+        # support by a third party, or by the article's own voice
+        ("About 200 residents were evacuated from the Old Mill district", "SUPPORTED", None),
         ("Ferry fares will rise by 12 percent", "SUPPORTED", None),
+        ("The Senate approved the farm bill by 61 votes", "SUPPORTED", None),
+        ("The Ashby public library will close for two weeks of repairs", "SUPPORTED", None),
+        ("150 families lost their free lunches", "SUPPORTED", None),
+        pytest.param(
+            "Nobody was hurt in the Old Mill flood",
+            "SUPPORTED",
+            None,
+            marks=pytest.mark.xfail(reason="'flood' stands only in another sentence", strict=True),
+        ),
+        # denial by the subject (or by someone for it)
+        ("Larkport plans to sell the port to a private operator", "REFUTED", "Tom Becker"),
+        ("Northfield Steel will close the Ashby plant", "REFUTED", None),
+        ("Ruth Vance voted for the farm bill", "REFUTED", "Vance"),
+        # refutation by numbers, opposites and plain negation
         ("Ferry fares will rise by 30 percent", "REFUTED", None),
+        ("Northfield Steel will cut 1,000 jobs", "REFUTED", None),
+        ("Greendale funding for free lunches rose by 10 percent", "REFUTED", None),
+        ("The Senate rejected the farm bill", "REFUTED", None),
+        ("The Riverton council rejected plans for a new stadium", "REFUTED", None),
+        ("The Old Mill Bridge was damaged", "REFUTED", None),
+        # conflicting accounts
+        ("The Greendale district cut funding for free school lunches", "CONFLICTING", None),
+        ("Northfield Steel will cut 400 jobs at the Ashby plant", "CONFLICTING", None),
+        # nothing on it, or the same words about a different event
         ("Larkport will build a new stadium", "NOT ENOUGH EVIDENCE", None),
         ("The Harbor Bridge will be painted red", "NOT ENOUGH EVIDENCE", None),
+        ("The Harbor Bridge was damaged by the flood", "NOT ENOUGH EVIDENCE", None),
+        ("Heavy rain flooded the Harbor district of Larkport", "NOT ENOUGH EVIDENCE", None),
+        ("Northfield Steel will close its public library", "NOT ENOUGH EVIDENCE", None),
+        ("The House approved the farm bill", "NOT ENOUGH EVIDENCE", None),
     ],
 )
-def test_fixture_verdicts(larkport, claim, verdict, speaker):
-    result = verdict_of(larkport, claim)
+def test_fixture_verdicts(articles, claim, verdict, speaker):
+    result = check_claim_in(articles, claim)
     assert result.verdict == verdict, result.rationale
     if speaker:
-        assert result.evidence[0].passage.speaker == speaker
+        assert speaker in result.evidence[0].passage.speaker
         assert speaker in result.rationale
+    if verdict in ("SUPPORTED", "REFUTED"):
+        assert result.evidence[0].stance == ("supports" if verdict == "SUPPORTED" else "refutes")
 
 
 def test_claims_from_a_file_stream_as_json_lines():
@@ -76,7 +132,7 @@ def test_claims_from_a_file_stream_as_json_lines():
         "--from",
         str(FIXTURES / "claims" / "claims.txt"),
         "--source",
-        str(FIXTURES / "claims"),
+        str(ARTICLES),
         "--format",
         "jsonl",
     )
@@ -114,3 +170,58 @@ def test_seed_is_the_shared_example_article():
     if not shared.exists():
         pytest.skip("../shared is not present")
     assert (REPO / "seeds" / "russia-gas-union.txt").read_bytes() == shared.read_bytes()
+
+
+def test_claimreview_is_schema_org_json_ld():
+    result = run("claim", EXAMPLE, "--format", "claimreview")
+    assert result.exit_code == 0, result.output
+    (review,) = json.loads(result.stdout)
+    assert review["@context"] == "https://schema.org" and review["@type"] == "ClaimReview"
+    assert review["claimReviewed"] == EXAMPLE
+    assert review["reviewRating"]["alternateName"] == "REFUTED"
+    assert review["reviewRating"]["ratingValue"] == 1
+    assert review["itemReviewed"]["@type"] == "Claim"
+    first = review["citation"][0]
+    assert first["spokenByCharacter"]["name"] == "Dmitry Peskov"
+    assert first["dateCreated"] == "--12-08"
+
+
+def test_claimreview_names_who_made_a_supported_claim():
+    claim = "Riverton will build a new stadium"
+    result = run("claim", claim, "--source", str(ARTICLES), "--format", "claimreview")
+    (review,) = json.loads(result.stdout)
+    assert review["reviewRating"]["alternateName"] == "SUPPORTED"
+    assert review["itemReviewed"]["author"]["name"] == "Jane Whitfield"
+    assert review["itemReviewed"]["datePublished"] == "--03-14"
+
+
+@pytest.mark.parametrize(
+    "fail_on, claim, code",
+    [
+        ("refuted", EXAMPLE, 1),
+        ("refuted", "Kazakhstan will pay for the pipeline", 0),
+        ("unsupported", "Kazakhstan will pay for the pipeline", 1),
+        ("unsupported", "Putin proposed a gas union with Kazakhstan and Uzbekistan", 0),
+    ],
+)
+def test_fail_on_sets_the_exit_code(fail_on, claim, code):
+    assert run("claim", claim, "--fail-on", fail_on).exit_code == code
+
+
+def test_fail_on_exits_1_only_after_every_result_is_out():
+    claims = f"{EXAMPLE}\nPutin proposed a gas union with Kazakhstan and Uzbekistan\n"
+    result = run("claim", "--fail-on", "refuted", "--format", "jsonl", input=claims)
+    assert result.exit_code == 1
+    verdicts = [json.loads(line)["verdict"] for line in result.stdout.splitlines()]
+    assert verdicts == ["REFUTED", "SUPPORTED"]
+
+
+def test_top_limits_the_rows():
+    result = run("claim", EXAMPLE, "--format", "json", "--top", "1")
+    assert len(json.loads(result.stdout)[0]["evidence"]) == 1
+
+
+def test_a_claim_nothing_is_about_says_so_in_the_table():
+    result = run("claim", "Kazakhstan will pay for the pipeline")
+    assert "Verdict: NOT ENOUGH EVIDENCE" in result.stdout
+    assert "pipeline" in result.stdout.split("\n")[1]

@@ -101,3 +101,22 @@ def test_read_shows_text_and_metadata():
     (document,) = json.loads(result.output)
     assert set(document) >= {"source", "url", "title", "author", "outlet", "date", "text"}
     assert document["text"].startswith("Russian President Vladimir Putin")
+
+
+def test_a_reader_that_goes_away_is_no_error(tmp_path):
+    """`factcheck ... | head -c 1`: exit 0 quietly, as command-line tools do."""
+    import subprocess
+    import sys
+
+    article = tmp_path / "long.txt"  # output well past a pipe's 64 KB buffer
+    article.write_text("\n\n".join(f"“Point {n} stands,” Ann Lee said." for n in range(3000)))
+    process = subprocess.Popen(
+        [sys.executable, "-m", "factcheck", "quotes", str(article), "--format", "jsonl"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    process.stdout.read(1)
+    process.stdout.close()
+    stderr = process.stderr.read().decode()
+    assert process.wait(timeout=60) == 0
+    assert "Traceback" not in stderr and "Error" not in stderr

@@ -63,3 +63,16 @@ def test_trim_cuts_at_a_word_with_an_ellipsis():
 def test_github_annotation_escapes_newlines():
     line = report.github_annotation("error", "a\nb", file="d.md", line=3, col=5)
     assert line == "::error file=d.md,line=3,col=5::a%0Ab"
+
+
+def test_a_table_narrows_its_wrapped_columns_to_fit_the_terminal():
+    rows = [{"speaker": "Dmitry Peskov", "role": "Kremlin spokesman", "quote": "word " * 60}]
+    table = report.render_table(rows, report.QUOTE_COLUMNS, max_width=80)
+    assert max(len(line) for line in table.splitlines()) <= 80
+    wide = report.render_table(rows, report.QUOTE_COLUMNS)
+    assert max(len(line) for line in wide.splitlines()) > 80
+
+
+def test_github_annotation_escapes_separators_in_properties():
+    line = report.github_annotation("warning", "x", file="a,b.md", title="Quote: misquoted")
+    assert line == "::warning file=a%2Cb.md,title=Quote%3A misquoted::x"

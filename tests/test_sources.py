@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.errors import SourceError
-from factcheck.sources import read_source, read_sources
+from factcheck.sources import is_document_name, iter_folder, read_source, read_sources
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "sources"
 
@@ -100,6 +100,14 @@ def test_json_array_records():
     ]
 
 
+def test_json_object_wrapping_a_list_of_records(tmp_path):
+    path = tmp_path / "export.json"
+    path.write_text('{"status": "ok", "articles": [{"content": "Wrapped.", "title": "T"}]}')
+    assert [(d.source, d.text, d.title) for d in read_source(str(path))] == [
+        (f"{path}#1", "Wrapped.", "T")
+    ]
+
+
 def test_folder_is_read_recursively_skipping_hidden_files_and_noting_binary_ones():
     problems: list[SourceError] = []
     documents = list(read_source(str(FIXTURES / "folder"), on_error=problems.append))
@@ -141,7 +149,7 @@ def test_malformed_html_is_still_read(tmp_path):
 def test_folder_without_readable_files(tmp_path):
     (tmp_path / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00")
     (tmp_path / ".hidden.txt").write_text("hidden")
-    with pytest.raises(SourceError, match="folder has no readable files"):
+    with pytest.raises(SourceError, match=r"folder has no readable files \(1 skipped: binary"):
         list(read_source(str(tmp_path)))
 
 
@@ -151,6 +159,8 @@ def test_folder_without_readable_files(tmp_path):
         ("does/not/exist.txt", "no such file or folder"),
         ("file:///etc/passwd", "unsupported URL scheme file:"),
         ("ftp://example.com/a.txt", "unsupported URL scheme ftp:"),
+        ("http://[::1/page", "invalid URL"),
+        ("", "an empty source name"),
     ],
 )
 def test_sources_that_cannot_be_read(source, reason):
@@ -195,3 +205,62 @@ def test_large_text_file_is_read_with_bounded_memory(tmp_path):
         tracemalloc.stop()
     assert len(document.text) > size * 0.99
     assert peak < 2.5 * size  # the bytes and the text, never more copies
+
+
+@pytest.mark.parametrize(
+    "name, html",
+    [
+        ("a tag with 100,000 attributes", "<p " + 'a="x" ' * 100_000 + ">Some words here.</p>"),
+        ("JSON-LD nested 100,000 deep", '<script type="application/ld+json">' + "[" * 100_000),
+        ("tags nested 50,000 deep", "<div>" * 50_000 + "<p>Some words here.</p>"),
+        ("60,000 unclosed tags", "<p><b><i><td>Some words here. " * 15_000),
+    ],
+)
+def test_hostile_html_is_read_or_refused_in_one_line(tmp_path, name, html):
+    path = tmp_path / "hostile.html"
+    path.write_text(f"<html><body>{html}<p>The last paragraph of the page.</p></body></html>")
+    try:
+        document = read_one(path)
+    except SourceError as error:
+        assert "\n" not in str(error)
+    else:
+        assert document.text
+
+
+def test_html_keeps_no_break_spaces_and_smart_quotes_as_the_page_has_them(tmp_path):
+    sentence = (
+        "Il a dit&nbsp;: «\u00a0Non&#160;», le 8&#x202F;décembre, et l’affaire était close "
+        "pour le porte-parole du gouvernement, qui n’a rien ajouté de plus ce jour-là."
+    )
+    path = tmp_path / "page.html"
+    path.write_text(
+        f"<html><body><article><p>{sentence}</p><p>{sentence}</p></article></body></html>"
+    )
+    assert read_one(path).text.startswith(
+        "Il a dit\u00a0: «\u00a0Non\u00a0», le 8\u202fdécembre, et l’affaire était close"
+    )
+
+
+@pytest.mark.parametrize(
+    "name, is_document",
+    [
+        ("story.txt", True),
+        ("story.html", True),
+        ("records.jsonl", True),
+        ("NOTES", True),
+        ("__init__.py", False),
+        ("index.db", False),
+        ("index.db-wal", False),
+        ("pyproject.toml", False),
+        (".hidden.txt", False),
+    ],
+)
+def test_folders_hold_documents_not_code_or_databases(name, is_document):
+    assert is_document_name(name) is is_document
+
+
+def test_indexing_the_bundled_seeds_folder_reads_only_the_article():
+    from factcheck.sources import bundled_sources
+
+    seeds = Path(bundled_sources()[0]).parent
+    assert [p.name for p in iter_folder(seeds)] == ["russia-gas-union.txt"]

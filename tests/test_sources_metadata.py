@@ -47,6 +47,12 @@ def page(head: str = "", body: str = "") -> str:
             Metadata(title="Only a title", date="2019-01-29"),
         ),
         ("", '<time datetime="2018-03-12">a comment\'s date</time>', Metadata()),
+        (
+            "",
+            '<time pubdate datetime="2019-09-24">other story</time>'
+            '<time pubdate datetime="2019-09-23">another story</time>',
+            Metadata(),  # a list of other stories' dates, not this page's
+        ),
         ('<script type="application/ld+json">{broken json</script>', "", Metadata()),
         (
             '<link rel="canonical" href="https://example.com/2015/02/03/story">',

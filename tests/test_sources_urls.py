@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import socket
 import threading
+import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -33,6 +34,14 @@ def endless() -> Iterator[bytes]:
         yield chunk
 
 
+def trickle() -> Iterator[bytes]:
+    """A page that never ends, one byte at a time, each well within the read timeout."""
+    yield b"<html><body><p>"
+    while True:
+        time.sleep(0.05)
+        yield b"w"
+
+
 def latin1_page(charset_meta: str = "") -> bytes:
     return (
         f"<html><head>{charset_meta}<title>Café</title></head><body><article>"
@@ -57,6 +66,9 @@ ROUTES: dict[str, Route] = {
     "/loop": (302, {"Location": "/loop"}, b""),
     "/to-file": (302, {"Location": "file:///etc/passwd"}, b""),
     "/huge": (200, {"Content-Type": "text/html"}, endless),
+    "/trickle": (200, {"Content-Type": "text/html"}, trickle),
+    "/rate-limited": (429, {"Retry-After": "0"}, b"slow down"),
+    "/come-back-later": (503, {"Retry-After": "3600"}, b"maintenance"),
     "/huge-declared": (200, {"Content-Type": "text/html", "Content-Length": "419430400"}, b""),
     "/image": (200, {"Content-Type": "image/png"}, b"\x89PNG\r\n\x1a\n"),
     "/octets": (200, {"Content-Type": "application/octet-stream"}, b"\x00\x01"),
@@ -91,6 +103,7 @@ class Handler(BaseHTTPRequestHandler):
         try:
             for chunk in body() if callable(body) else [body]:
                 self.wfile.write(chunk)
+                self.wfile.flush()
         except OSError:  # the client gave up: expected for endless bodies
             pass
 
@@ -162,8 +175,11 @@ def test_retries_after_503_then_succeeds(server):
         ("/missing", "HTTP 404 Not Found", 1),
         ("/bad-request", "HTTP 400 Bad Request", 1),
         ("/broken", "HTTP 500 Internal Server Error", 3),  # retried: 5xx may pass
+        ("/rate-limited", "HTTP 429 Too Many Requests", 3),
+        ("/come-back-later", "HTTP 503 Service Unavailable", 1),  # not past the deadline
+        ("/trickle", "download took longer than 2 s", 1),
         ("/loop", "more than 5 redirects", 6),
-        ("/to-file", "cannot download", 1),
+        ("/to-file", "redirected to a URL that is not http(s)", 1),
         ("/huge", "response is larger than 1 MB", 1),
         ("/huge-declared", "response is larger than 1 MB", 1),
         ("/image", "not a text page (image/png)", 1),

@@ -6,12 +6,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from paths import FIXTURES, REPO
+
 from factcheck.passages import passages_of
 from factcheck.records import Document, Quote
 from factcheck.store import Index
 
-REPO = Path(__file__).resolve().parents[1]
-ANNOTATIONS = REPO / "fixtures" / "verify" / "annotations.json"
+ANNOTATIONS = FIXTURES / "verify" / "annotations.json"
 
 
 def annotated(entry: dict) -> tuple[Document, list[Quote]]:

@@ -1,0 +1,168 @@
+"""Attribution cues: the words around a quote that say who said it, as precompiled patterns.
+
+Reporting verbs (``said``, ``told``, ``added``, ``pointed out``), the phrases that name or
+describe a speaker (``the Russian leader``, ``a union spokeswoman``), and the small words
+that tell a subject from an object (``with Putin``) or a verb from a noun (``his comment``).
+Word lists become trie-shaped regexes (:func:`factcheck.text.word_pattern`) so that long
+lists cost little to match.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.names import ROLE_HEADS
+from factcheck.quotemarks import trimmed
+from factcheck.text import STOPWORDS, word_pattern
+
+
+def _verb_forms(lemmas: str, irregular: str = "") -> list[str]:
+    """All inflections of regular reporting verbs, plus irregular forms given verbatim."""
+    forms = set(irregular.split())
+    for verb in lemmas.split():
+        if verb.endswith("y") and verb[-2] not in "aeiou":
+            forms |= {verb, verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"}
+            continue
+        stem = verb[:-1] if verb.endswith("e") and not verb.endswith("ee") else verb
+        stem = verb + verb[-1] if verb in _DOUBLING else stem
+        forms |= {verb, verb + ("es" if verb.endswith(("s", "sh", "ch")) else "s")}
+        forms |= {verb + "d" if verb.endswith("e") else stem + "ed", stem + "ing"}
+    return sorted(forms)
+
+
+_DOUBLING = frozenset("admit quip snap commit".split())
+_PHRASES = (
+    "went on",
+    "goes on",
+    *(f"{verb} a statement" for verb in ("issued", "issues", "released", "releases")),
+    "put it",
+    "puts it",
+    *(f"{verb} out" for verb in ("pointed", "points", "pointing")),
+    *(f"{verb} back" for verb in ("shot", "shoots", "fired", "fires", "wrote", "writes")),
+    *(f"{verb} in" for verb in ("chimed", "chimes", "weighed", "weighs")),
+)
+REPORTING = [
+    *_PHRASES,
+    *_verb_forms(
+        """add note stress deny post tweet ask explain continue argue insist claim declare
+        warn recall reply respond state acknowledge admit agree announce caution complain
+        concede confirm emphasize emphasise joke observe predict quip remark report shout
+        suggest urge vow boast counter muse lament conclude charge contend assert maintain
+        promise tout testify recount reason scoff snap yell exclaim whisper mutter propose
+        comment wonder echo fume gush marvel interject retort reiterate allege estimate
+        cheer plead thunder concur recollect opine reflect elaborate answer press chant
+        interrupt demand remember""",
+        """said says say saying told tells tell telling wrote writes write writing written
+        spoke speaks speaking cried cries""",
+    ),
+]
+# Verbs that attribute a quoted fragment but not a whole utterance: called it “a disaster”.
+NAMING = _verb_forms(
+    """call describe label term brand dub blast slam praise criticize criticise dismiss
+    accuse welcome hail decry denounce condemn mock attack"""
+)
+SPEECH_VERB_RE = re.compile(rf"\b(?:{word_pattern(REPORTING)})\b", re.IGNORECASE)
+NAMING_VERB_RE = re.compile(rf"\b(?:{word_pattern(REPORTING + NAMING)})\b", re.IGNORECASE)
+# "will agree", "did not say": the verb does not report anything here; "Zornick’s comment",
+# "the report": it is a noun.
+NOT_REPORTING_RE = re.compile(
+    r"(?:\b(?:will|would|can|could|should|must|may|might|not|n't|never|did|does|do|won't|"
+    r"the|a|an|his|her|their|its|our|my|this|that)|['’]s)\s+$",
+    re.IGNORECASE,
+)
+NAMING_VERB_END_RE = re.compile(rf"\b(?:{word_pattern(NAMING)})\s+(?:\w+\s+)?$", re.IGNORECASE)
+SO_CALLED_RE = re.compile(r"\bso-?\s*called\s*$", re.IGNORECASE)
+PARTICIPLE_RE = re.compile(r"\w+ing\b")
+QUOTED_AS_RE = re.compile(r"\bquot(?:ed|es|ing)\s+(?P<who>.{1,120}?)\s+as\s+say(?:ing)?\b")
+ACCORDING_RE = re.compile(r"\W*according\s+to\s+", re.IGNORECASE)
+DASH_RE = re.compile(r"\s*(?:—|–|--|-\s)\s*")
+PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)\b")
+_ROLE_HEAD = word_pattern(ROLE_HEADS)
+# "the Russian leader", "a Democratic strategist", "Tokayev’s spokesman".
+DESCRIPTION_RE = re.compile(
+    rf"\b(?:the|a|an|one|another|this|that|[A-Z][\w-]*['’]s)\s+(?:[\w’'-]+\s+){{0,4}}?"
+    rf"(?:{_ROLE_HEAD})\b(?![’'-])",
+    re.IGNORECASE,
+)
+# Any short noun phrase as a subject: "the gambling tycoon", "many voters", "officials".
+GENERIC_SUBJECT_RE = re.compile(
+    r"(?:(?:the|a|an|one|another|many|some|several|two|three|other)\s+)?"
+    r"[\w.’'-]+(?:\s+[\w.’'-]+){0,3}(?:\s+(?:also|later|then|had|has|have))?",
+    re.IGNORECASE,
+)
+DETERMINER_RE = re.compile(r"^(?:the|a|an|one|another|this|that)\s+", re.IGNORECASE)
+# A mention right after one of these is an object, not the one speaking.
+OBJECT_BEFORE_RE = re.compile(
+    r"\b(?:with|to|of|by|for|from|at|in|on|about|against|than|like|into|toward|towards|"
+    r"among|between|over|under|via|told|tell|tells|asked|asks|quoted|quotes|thanked|urged|"
+    r"called|named|interviewed)\s+(?:(?:the|a|an|his|her|their|its)\s+)?$",
+    re.IGNORECASE,
+)
+ROLE_TRIM_RE = re.compile(r"\s+(?:who|which|that|whose|where)\b.*$|^(?:the|a|an)\s+", re.I)
+ROLE_BEFORE_RE = re.compile(
+    rf"(?:[A-Z][\w-]*['’]s\s+)?(?:[\w-]+\s+){{0,3}}?(?:{_ROLE_HEAD}),\s*$", re.IGNORECASE
+)
+APPOSITIVE_END_RE = re.compile(r"[,;\n]|[.!?](?:\s|$)")
+# Up to two lower-case words right before a name's role: "union president Maria Okafor".
+ROLE_PREFIX_RE = re.compile(r"(?<![\w’'-])(?:[a-z][\w-]*\s+){1,2}$")
+HYPHENATED_WORD_RE = re.compile(r"[\w-]+")
+NOT_ROLE_WORD_RE = re.compile(rf"\w+(?:ed|ing|ly)|{word_pattern(REPORTING + NAMING)}")
+HONORIFIC_BEFORE_RE = re.compile(r"\b(?:Mrs|Mr|Ms|Miss)\.?\s+$")
+# Words that may stand between a subject and its verb: ``Smith also said``, ``he has said``.
+GAP_WORDS = frozenset(
+    """also later then previously recently once again further repeatedly simply flatly quickly
+    still has had have was is earlier often never just even already went on go goes to""".split()
+)
+PHRASE_END_RE = re.compile(r"[,;:()]")
+VERB_AFTER_RE = re.compile(
+    r"\s+(?:could|would|will|was|is|were|are|has|had|have|should|might|may|can|did|does|"
+    r"must|wants?|wanted|needs?|needed)\b"
+)
+SUBORDINATE_BEFORE_RE = re.compile(
+    r"\b(?:after|when|while|as|because|since|before|although|though|if|until|once|whether)\s*$",
+    re.IGNORECASE,
+)
+CONJUNCTION_BEFORE_RE = re.compile(r"\b(?:and|but)\s+(?:then\s+)?$")
+# Reported speech: "said that …", "said in a statement that …", "said Putin would …".
+INDIRECT_RE = re.compile(
+    r"(?:\s+(?:in|on|at|during|to|after|before|via)\s+[^,.;:“”\"]{1,50}?)?,?\s+that\s+"
+    r"|\s+(?=(?:he|she|they|it|we|I|there|the|his|her|their|this|these|its|[A-Z][\w-]+)\s)"
+)
+FINITE_RE = re.compile(
+    r"\b(?:is|was|are|were|will|would|has|had|have|could|can|should|must|may|might|did|does|"
+    r"do|won't|wouldn't|isn't|wasn't|didn't|doesn't)\b|\w\wed\b"
+)
+QUOTE_CHAR_RE = re.compile(r"[\"“”«»„]|''")
+EVENT_RE = re.compile(
+    r"\b(?:during|at|in|after|from)\s+(?:the|his|her|their|that|this|a|an)\s+(?:[\w-]+\s+)?"
+    r"(?P<noun>meeting|talks|interview|visit|call|conference|summit|speech|debate|rally|"
+    r"hearing|briefing|session|address|appearance|event|remarks)\b",
+    re.IGNORECASE,
+)
+WORD_COUNT_RE = re.compile(r"[^\W_]+")
+LEADING_PUNCTUATION = " \t—–-*•"
+# An unattributed quote shorter than this is more likely a title or a scare quote.
+MIN_UNATTRIBUTED_WORDS = 5
+
+
+def role_prefix(text: str, start: int, end: int) -> int | None:
+    """Where lower-case nouns that belong to the role after them begin (``union`` in
+    ``union president Maria Okafor``), or None; verbs and function words are not part."""
+    match = ROLE_PREFIX_RE.search(text, start, end)
+    if not match:
+        return None
+    position = match.start()
+    for word in HYPHENATED_WORD_RE.finditer(text, match.start(), end):
+        if NOT_ROLE_WORD_RE.fullmatch(word.group(0)) or word.group(0) in STOPWORDS:
+            position = word.end()
+    position = trimmed(text, position, end)[0]
+    return position if position < end else None
+
+
+def count_words(text: str, start: int, end: int) -> int:
+    return len(WORD_COUNT_RE.findall(text, start, end))
+
+
+def only_gap_words(text: str, start: int, end: int) -> bool:
+    """Whether only words like ``also``, ``later``, ``has`` stand in ``text[start:end]``."""
+    return all(w.lower() in GAP_WORDS for w in WORD_COUNT_RE.findall(text, start, end))

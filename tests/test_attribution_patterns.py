@@ -1,0 +1,306 @@
+"""Attribution patterns as news writes them, one sentence or paragraph each."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.attribution import extract_quotes
+from factcheck.records import Document
+
+
+def quotes(text: str, **metadata) -> list[tuple]:
+    document = Document(source="test", text=text, **metadata)
+    return [(q.speaker, q.role, q.kind, q.quote) for q in extract_quotes(document)]
+
+
+@pytest.mark.parametrize(
+    "text, speaker, role",
+    [
+        ("“We will win,” Smith said.", "Smith", None),
+        ("“We will win,” said John Smith.", "John Smith", None),
+        ("“We will win,” John Smith, the party chairman, said.", "John Smith", "party chairman"),
+        (
+            "“We will win,” said John Smith, a veteran party organiser.",
+            "John Smith",
+            "veteran party organiser",
+        ),
+        ("“We will win,” Senator Jane Doe told Reuters.", "Jane Doe", "Senator"),
+        ("“We will win,” Jane Doe added.", "Jane Doe", None),
+        ("“We will win,” Jane Doe noted on Tuesday.", "Jane Doe", None),
+        ("“We will win,” Jane Doe stressed.", "Jane Doe", None),
+        ("“We did not,” Jane Doe denied.", "Jane Doe", None),
+        ("“We will win,” Jane Doe wrote on Twitter.", "Jane Doe", None),
+        ("“We will win,” Jane Doe posted on Facebook.", "Jane Doe", None),
+        ("“We will win,” according to Jane Doe.", "Jane Doe", None),
+        ("Jane Doe said: “We will win.”", "Jane Doe", None),
+        ("Jane Doe said, “We will win.”", "Jane Doe", None),
+        ("Jane Doe: “We will win.”", "Jane Doe", None),
+        ("“We will win.” — Jane Doe", "Jane Doe", None),
+        ('"We will win," Jane Doe said.', "Jane Doe", None),
+        ("''We will win,'' Jane Doe said.", "Jane Doe", None),
+        ("‘We will win,’ Jane Doe said.", "Jane Doe", None),
+        ("« We will win », Jane Doe said.", "Jane Doe", None),
+        ("„We will win“, Jane Doe said.", "Jane Doe", None),
+        (
+            "“We will win,” the Interfax news agency quoted Deputy Prime Minister Alexander "
+            "Novak as saying.",
+            "Alexander Novak",
+            "Deputy Prime Minister",
+        ),
+        ("“We will win,” Interfax quoted Novak as saying.", "Novak", None),
+        ("“We will win,” Mr. Novak said.", "Novak", None),
+        ("“We will win,” Sen. Ted Cruz, R-Texas, said.", "Ted Cruz", "Sen."),
+        ("“We will win,” said Gov. Terry E. Branstad of Iowa.", "Terry E. Branstad", "Gov."),
+        (
+            "“We will win,” said Secretary of State Hillary Clinton.",
+            "Hillary Clinton",
+            "Secretary of State",
+        ),
+        ("Jane Doe, speaking in Ohio on Tuesday, said: “We will win.”", "Jane Doe", None),
+        ("Jane Doe shook her head and said, “We will win.”", "Jane Doe", None),
+        ("Asked about the polls, Jane Doe shot back: “We will win.”", "Jane Doe", None),
+        ("Jane Doe waved to the crowd, saying, “We will win.”", "Jane Doe", None),
+        ("Jane Doe endorsed John Smith, saying, “We will win.”", "Jane Doe", None),
+        ("The vote is next week, Jane Doe said, adding, “We will win.”", "Jane Doe", None),
+        ("Jane Doe, who ran in 2012, said: “We will win.”", "Jane Doe", None),
+        ("“We will win,” said Smith ally Jane Doe.", "Jane Doe", None),
+        ("“We will win,” asked Mr. Doe, smiling.", "Doe", None),
+        ("“We will win,” said Doe’s top aide Jo Li.", "Jo Li", "Doe’s top aide"),
+        ("Band member Jo Li posted the news, writing “We will win.”", "Jo Li", "Band member"),
+        ("“We will win,” said Jo Li of the National Retail Federation.", "Jo Li", None),
+        ("Jo Li, delivering Doe’s speech, told the crowd: “We will win.”", "Jo Li", None),
+        ("(Jo Li, who ran in 2012, once said, “We will win.”)", "Jo Li", None),
+        ("Continued Stone: “We will win.”", "Stone", None),
+        ("Stone went on to say, “We will win.”", "Stone", None),
+        ("POLLS ARE EARLY - Jo Li: “We will win.”", "Jo Li", None),
+        (
+            "“We will win,” said J.M. Berger, a fellow at the institute.",
+            "J.M. Berger",
+            "fellow at the institute",
+        ),
+        ("Rep. Trey Gowdy (R-S.C.): “We will win.”", "Trey Gowdy", "Rep."),
+        ("“We will win,” warm-and-fuzzy Trump said.", "Trump", None),
+        ("“We will win,” said U.S. Senator Jo Li.", "Jo Li", "U.S. Senator"),
+        ("Reluctantly, Jo Li said, “We will win.”", "Jo Li", None),
+        ("Jo Li issued a statement, “We will win.”", "Jo Li", None),
+        (
+            "“We will win,” said Doe’s top foreign policy aide Jo Li.",
+            "Jo Li",
+            "Doe’s top foreign policy aide",
+        ),
+        ("“We will win,” said Jo Li, who ran the campaign.", "Jo Li", None),
+    ],
+)
+def test_speaker_patterns(text, speaker, role):
+    (found,) = [q for q in quotes(text) if q[2] == "direct"]
+    assert found[:2] == (speaker, role)
+    assert found[3].startswith("We ")
+
+
+@pytest.mark.parametrize(
+    "text, speakers",
+    [
+        (
+            "Kremlin spokesman Dmitry Peskov spoke to reporters. “It is early,” he said.",
+            ["Dmitry Peskov"],
+        ),
+        (
+            "Economy Minister Anna Berg met the unions. “Talks went well,” she said.",
+            ["Anna Berg"],
+        ),
+        (
+            "Russian President Vladimir Putin met Kazakh President Kassym-Jomart Tokayev. "
+            "The Russian leader called it “a good start.”",
+            ["Vladimir Putin"],
+        ),
+        (
+            "Energy Minister Jorabek Mirzamahmudov spoke on Monday.\n\n“Prices must be fair,” "
+            "the minister said.",
+            ["Jorabek Mirzamahmudov"],
+        ),
+        (
+            "“The talks went well,” said Kremlin spokesman Dmitry Peskov.\n\n“We will meet "
+            "again in spring.”",
+            ["Dmitry Peskov", "Dmitry Peskov"],
+        ),
+        (
+            "“The talks went well,” Peskov said. “We will meet again in spring.”",
+            ["Peskov", "Peskov"],
+        ),
+        (
+            "Jo Li leads the Democratic Party. “We will win,” he said.",
+            ["Jo Li"],
+        ),
+        (
+            "Jo Li wrote, “We will win in the spring.” Li’s comment drew praise.",
+            ["Jo Li"],
+        ),
+        (
+            "Dmitry Peskov spoke first. Later, Mr. Peskov said: “We will meet again.”",
+            ["Dmitry Peskov"],
+        ),
+        (
+            "“The talks,” Peskov said, “went well.”\n\n“We will meet again in spring,” said "
+            "Anna Berg.",
+            ["Peskov", "Peskov", "Anna Berg"],
+        ),
+        (
+            "Peskov said:\n\n“We will meet again in spring and the talks will go on.”",
+            ["Peskov"],
+        ),
+        (
+            "“This is the first paragraph of a long statement,” Peskov said. “It goes on\n\n"
+            "“and on into the next paragraph.”",
+            ["Peskov", "Peskov", "Peskov"],
+        ),
+    ],
+)
+def test_coreference_and_continuation(text, speakers):
+    assert [q[0] for q in quotes(text) if q[2] == "direct" or q[2] == "partial"] == speakers
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Tokayev said Putin would call the Uzbek president.",
+            ("Tokayev", "indirect", "Putin would call the Uzbek president"),
+        ),
+        (
+            "Peskov noted that creating a gas union implies coordination.",
+            ("Peskov", "indirect", "creating a gas union implies coordination"),
+        ),
+        (
+            "Uzbek Energy Minister Jorabek Mirzamahmudov said in an interview that his "
+            "country would not give up its interests.",
+            ("Jorabek Mirzamahmudov", "indirect", "his country would not give up its interests"),
+        ),
+        (
+            "Peskov said the proposal was “premature.”",
+            ("Peskov", "partial", "premature."),
+        ),
+        (
+            "Trump called her “Crooked Hillary” again.",
+            ("Trump", "partial", "Crooked Hillary"),
+        ),
+        (
+            "Uzbekistan will agree only “at a reasonable price,” Mirzamahmudov said.",
+            ("Mirzamahmudov", "partial", "at a reasonable price,"),
+        ),
+    ],
+)
+def test_indirect_and_partial(text, expected):
+    speaker, kind, words = expected
+    assert [(q[0], q[2], q[3]) for q in quotes(text)] == [(speaker, kind, words)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The so-called “experts” were wrong again.",
+        "He is 5' 11\" tall and weighs 180 pounds.",
+        "The nation's leaders met at the president's house; they didn't agree.",
+        "She starred in “Star Wars” in the ’70s.",
+        "Rock ’n’ roll lives on in the students’ hearts.",
+        "Tickets for the “Hamilton” tour sold out.",
+        'The 12" pizza costs $14 and the 16" one $18.',
+        "Shares rose 5% on Monday as investors bet on a deal.",
+        "A stray “ mark and another ” one.",
+        "He appeared on “Meet the Press” and “The View,” remarking on the race.",
+        "Trump said it on “Fox and Friends” this morning.",
+        "Britain's so- called ‘special relationship’ with Washington endures.",
+    ],
+)
+def test_not_a_quote(text):
+    assert quotes(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("When Rubio thanked Miami, a man yelled “Stay there!”", (None, "direct", "Stay there!")),
+        ("Trump blasted the plan as “a disaster.”", ("Trump", "partial", "a disaster.")),
+        (
+            "About 200 protesters gathered, holding signs and chanting “Dump Trump.”",
+            (None, "direct", "Dump Trump."),
+        ),
+    ],
+)
+def test_quotes_introduced_by_a_verb_without_a_named_speaker(text, expected):
+    assert [(q[0], q[2], q[3]) for q in quotes(text)] == [expected]
+
+
+def test_unbalanced_quote_stays_in_its_paragraph():
+    text = "“This never closes, said nobody.\n\nThe next paragraph is narrative, not a quote."
+    found = extract_quotes(Document(source="test", text=text))
+    assert all(q.end <= text.index("\n") for q in found)
+
+
+@pytest.mark.parametrize(
+    "text, date, date_text, metadata",
+    [
+        ("On December 8, Peskov said: “We will wait.”", "--12-08", "December 8", {}),
+        (
+            "On December 8, Peskov said: “We will wait.”",
+            "2022-12-08",
+            "December 8",
+            {"date": "2022-12-09"},
+        ),
+        (
+            "On Dec. 8, 2021, Peskov said: “We will wait.”",
+            "2021-12-08",
+            "Dec. 8, 2021",
+            {"date": "2022-12-09"},
+        ),
+        # a statement cannot postdate its report: late December before a January article
+        (
+            "On December 28, Peskov said: “We will wait.”",
+            "2022-12-28",
+            "December 28",
+            {"date": "2023-01-03"},
+        ),
+        (
+            "Peskov said on Monday: “We will wait.”",
+            "2022-12-05",
+            "on Monday",
+            {"date": "2022-12-09"},
+        ),
+        ("Peskov said on Monday: “We will wait.”", None, "on Monday", {}),
+        (
+            "Peskov said yesterday: “We will wait.”",
+            "2022-12-08",
+            "yesterday",
+            {"date": "2022-12-09"},
+        ),
+        ("Peskov said last week: “We will wait.”", None, "last week", {"date": "2022-12-09"}),
+        ("Peskov said: “We will wait.”", None, None, {"date": "2022-12-09"}),
+        ("Peskov said: “We met on December 1.”", None, None, {}),
+        (
+            "Peskov said on Monday, “We will wait,” adding that talks resume on December 20.",
+            "2022-12-05",
+            "on Monday",
+            {"date": "2022-12-09"},
+        ),
+        (
+            "Putin met Tokayev on November 28.\n\nDuring the meeting, Peskov said: “We will wait.”",
+            "--11-28",
+            "November 28",
+            {},
+        ),
+    ],
+)
+def test_dates(text, date, date_text, metadata):
+    (quote,) = extract_quotes(Document(source="test", text=text, **metadata))
+    assert (quote.date, quote.date_text) == (date, date_text)
+
+
+def test_indirect_speech_is_dated_by_its_attribution_not_its_content():
+    text = "On December 8, Peskov said that talks would resume on December 20."
+    (quote,) = extract_quotes(Document(source="test", text=text))
+    assert (quote.kind, quote.date, quote.date_text) == ("indirect", "--12-08", "December 8")
+
+
+def test_reference_date_anchors_relative_dates_when_the_document_has_none():
+    document = Document(source="test", text="Peskov said on Monday: “We will wait.”")
+    (quote,) = extract_quotes(document, reference_date="2022-12-09")
+    assert (quote.date, quote.date_text) == ("2022-12-05", "on Monday")
