@@ -466,7 +466,7 @@ class Index:
         terms = [term for _, term in present]
         lookups = []
         if len(rare) >= min(3, len(terms)):
-            lookups.append(Lookup(any_of(all_of([term]) for term in rare[:RARE_TERMS]), True))
+            lookups.append(Lookup(any_of(all_of([term]) for term in rare), True))
         rarest = terms[:RARE_TERMS]
         for size in [n for n in (len(rarest) - 1, len(rarest) - 2) if n >= 2] or [len(rarest)]:
             lookups.append(Lookup(any_of(map(all_of, combinations(rarest, size))), False))
