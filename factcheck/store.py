@@ -484,7 +484,7 @@ class Index:
         self, text: str, *, limit: int = 10, quotes: bool = False, candidates: int = 100
     ) -> list[tuple[Passage, float]]:
         """The ``limit`` passages that best contain ``text`` (:func:`quote_score`, 0-100),
-        re-ranked from the BM25 ``candidates``."""
+        re-ranked from the first ``candidates`` of :meth:`candidates`."""
         found = self.candidates(text, limit=candidates, quotes=quotes)
         query = normalize(text)
         scored = [(passage, containment(query, normalize(passage.text))) for passage in found]
