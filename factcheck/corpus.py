@@ -142,7 +142,8 @@ def add_sources(
     for item, in_folder in source_items(sources):
         try:
             for document in read_source(item):
-                seen.add(document.source)
+                if prune:  # a set of every source read: kept only when it is needed
+                    seen.add(document.source)
                 known = index.indexed_hash(document.source)
                 if known == content_hash(document.text):
                     summary.unchanged += 1

@@ -56,10 +56,11 @@ OTHERS_LIMIT = 10  # other sources listed with a quote
 
 STATUSES = ("VERIFIED", "MISQUOTED", "MISATTRIBUTED", "WRONG DATE", "NOT FOUND")
 QUOTE_KINDS = frozenset({"direct", "partial"})  # passages whose words are the speaker's own
-TITLES = frozenset(
-    """mr mrs ms miss dr prof sir dame sen senator rep representative gov governor pres
+HONORIFICS = frozenset("mr mrs ms miss dr prof professor".split())  # always before a surname
+TITLES = HONORIFICS | frozenset(
+    """sir dame sen senator rep representative gov governor pres
     president vice prime minister secretary chancellor gen general col rev hon judge justice
-    mayor ambassador spokesman spokeswoman the""".split()
+    mayor ambassador spokesman spokeswoman the jr sr ii iii iv""".split()
 )
 _EDITORIAL_RE = re.compile(r"\[[^\]]*\]|\u2026|\.\s?\.\s?\.")
 _NAME_WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -304,6 +305,7 @@ class Alignment:
     hi: int
     score: float
     opcodes: tuple[tuple[str, int, int, int, int], ...]
+    hidden: tuple[str, ...] = ()  # negations the quote's elisions or brackets leave out
 
 
 def align(pattern: Pattern, span: Span) -> Alignment:
@@ -323,12 +325,12 @@ def align(pattern: Pattern, span: Span) -> Alignment:
     if lo > 0 and words[lo - 1] in NEGATIONS and quote_words[:1] != words[lo - 1 : lo]:
         lo -= 1
     opcodes = _opcodes(words[lo:hi], quote_words)
-    elided = _elided(opcodes, pattern.gaps(), words[lo:hi])
+    elided, hidden = _elided(opcodes, pattern.gaps(), words[lo:hi])
     score = Indel.normalized_similarity(quote_words, words[lo:hi]) * 100
     if elided:
         total = len(quote_words) + hi - lo
         score = score * total / (total - elided)
-    return Alignment(span, lo, hi, min(score, 100.0), tuple(opcodes))
+    return Alignment(span, lo, hi, min(score, 100.0), tuple(opcodes), tuple(hidden))
 
 
 def _window(pattern: Pattern, words: list[str]) -> tuple[int, int]:
@@ -336,11 +338,10 @@ def _window(pattern: Pattern, words: list[str]) -> tuple[int, int]:
     from rapidfuzz import fuzz
 
     quote_text, span_text = " ".join(pattern.words), " ".join(words)
-    if len(quote_text) >= len(span_text):
-        return 0, len(words)
+    if len(quote_text) >= len(span_text) or pattern.elided:
+        return 0, len(words)  # an elision may leave out any number of words
     found = fuzz.partial_ratio_alignment(quote_text, span_text)
-    left_out = sum(len(pattern.words) if g is None else g for g in pattern.gaps().values())
-    slack = len(pattern.words) // 4 + 1 + left_out
+    slack = len(pattern.words) // 4 + 1 + sum(pattern.gaps().values())
     starts = _word_starts(words)
     first = bisect.bisect_right(starts, found.dest_start) - 1
     last = bisect.bisect_left(starts, found.dest_end)
@@ -381,15 +382,19 @@ def _trim(opcodes: list[tuple[str, int, int, int, int]]) -> list[tuple[str, int,
     return ops
 
 
-def _elided(opcodes: Sequence[tuple], gaps: dict[int, int | None], words: list[str]) -> int:
-    """Source words the quote leaves out where it marks an elision or a bracket: they do not
-    count against its score, unless they hold a negation."""
-    count = 0
+def _elided(
+    opcodes: Sequence[tuple], gaps: dict[int, int | None], words: list[str]
+) -> tuple[int, list[str]]:
+    """Source words the quote leaves out where it marks an elision or a bracket, which do not
+    count against its score, and the negations among them, which do."""
+    count, negations = 0, []
     for tag, i1, i2, j1, _ in opcodes:
-        if tag == "delete" and j1 in gaps and not NEGATIONS & set(words[i1:i2]):
-            bound = gaps[j1]
-            count += i2 - i1 if bound is None else min(i2 - i1, bound)
-    return count
+        if tag == "delete" and j1 in gaps:
+            dropped = [w for w in words[i1:i2] if w in NEGATIONS]
+            free = i2 - i1 - len(dropped)
+            count += free if gaps[j1] is None else min(free, gaps[j1])
+            negations += dropped
+    return count, negations
 
 
 def _word_starts(words: list[str]) -> list[int]:
@@ -448,7 +453,8 @@ def editorial_changes(pattern: Pattern, span: Span, starts: list[int]) -> tuple[
 
 
 def name_words(name: str) -> list[str]:
-    """The words of a person's name without titles: 'Mr. Peskov' -> ['peskov']."""
+    """The words of a person's name without titles or suffixes: 'Mr. Peskov' -> ['peskov'],
+    'Brent Bozell III' -> ['brent', 'bozell']."""
     found = [fold(w) for w in _NAME_WORD_RE.findall(name)]
     return [w for w in found if w not in TITLES] or found
 
@@ -456,15 +462,18 @@ def name_words(name: str) -> list[str]:
 def speaker_matches(claimed: str, speaker: str | None) -> bool:
     """Whether ``claimed`` names ``speaker``: a surname, a full name, or either with a title.
 
-    'Peskov', 'Mr. Peskov' and 'Dmitry Peskov' all name 'Dmitry Peskov'; so does 'Dmitri
-    Peskov' only by surname: the names must agree on every word the shorter one has."""
+    'Peskov', 'Mr. Peskov' and 'Dmitry Peskov' all name 'Dmitry Peskov'. Every word of the
+    shorter name must be in the longer, and it must hold the surname: the last word, or
+    after an honorific any word ('Ms. Acosta' is Melba Acosta Febo, 'Mr. Lou' Lou Jiwei).
+    A first name alone ('Dmitry') is not enough."""
     if not speaker:
         return False
-    a, b = name_words(claimed), name_words(speaker)
-    if not a or not b:
+    (short, short_name), (long, _) = sorted(
+        ((name_words(claimed), claimed), (name_words(speaker), speaker)), key=lambda n: len(n[0])
+    )
+    if not short or not set(short) <= set(long):
         return False
-    short, long = (a, b) if len(a) <= len(b) else (b, a)
-    return short[-1] == long[-1] and set(short) <= set(long)
+    return short[-1] == long[-1] or fold(short_name.split()[0].rstrip(".")) in HONORIFICS
 
 
 def when_said(passage: Passage) -> str | None:
@@ -544,7 +553,8 @@ class QuoteCheck:
     def rationale(self) -> str:
         """One line saying why: who said it, when, where, or what differs."""
         if self.sighting is None:
-            return f"nothing close enough in {self.searched} documents searched"
+            plural = "" if self.searched == 1 else "s"
+            return f"nothing close enough in the {self.searched} document{plural} searched"
         p = self.sighting.passage
         who = " ".join(filter(None, [p.role, p.speaker]))
         said = f"said by {who}" if who else f"in the source's {p.kind} text"
@@ -552,14 +562,14 @@ class QuoteCheck:
         where = f"({p.source}:{self.sighting.line})"
         if self.status == "NOT FOUND":
             return f"{self.note} {where}"
+        note = f"; {self.note}" if self.note else ""
         if self.status == "MISQUOTED":
-            return f"the source's words differ: {self.diff} ({said}{when}) {where}"
+            return f"the source's words differ: {self.diff} ({said}{when}) {where}{note}"
         if self.status == "MISATTRIBUTED":
             return f"{said}{when}, not by {self.claimed_speaker} {where}"
         if self.status == "WRONG DATE":
             return f"{said}{when}, not on {display_date(self.claimed_date)} {where}"
         accepted = f"; accepted: {', '.join(self.editorial)}" if self.editorial else ""
-        note = f"; {self.note}" if self.note else ""
         return f"{said}{when} {where}{accepted}{note}"
 
     def to_dict(self) -> dict:
@@ -768,4 +778,5 @@ def _judge_close(pattern: Pattern, spans: list[Span], speaker: str | None) -> di
         "sighting": sighting(best.span, best.lo, best.hi),
         "score": best.score,
         "diff": word_diff(best, pattern),
+        "note": f"the elision leaves out “{' '.join(best.hidden)}”" if best.hidden else None,
     }

@@ -1,6 +1,6 @@
-"""Known false alarms of draft checking whose cause lies in verification or the index, not
+"""False alarms of draft checking whose cause lay (or lies) in verification or the index, not
 in finding the draft's quotes. Each draft here quotes its source exactly, so every quote
-should be VERIFIED; the tests are strict xfails, so a fix shows up as a pass to turn into
+should be VERIFIED; known gaps are strict xfails, so a fix shows up as a pass to turn into
 a plain test."""
 
 from __future__ import annotations
@@ -33,12 +33,6 @@ participate personally in caucuses and primaries.”
 """
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="verify._decide searches the index (store.Index.candidates) for the whole quote's"
-    " rarest words, all in the second half here, so the first half's passage is never a"
-    " candidate and verify.spans_of cannot join the halves: MISQUOTED",
-)
 def test_a_split_quote_whose_first_half_has_only_common_words(tmp_path):
     found = statuses(tmp_path, SPLIT)
     assert [status for _, status in found] == ["VERIFIED"]

@@ -210,6 +210,13 @@ def test_source_characters_are_reported(index):
         ("President Putin", "Vladimir Putin", True),
         ("Sen. Elizabeth Warren", "Elizabeth Warren", True),
         ("Clinton", "Hillary Clinton", True),
+        ("Bozell", "Brent Bozell III", True),
+        ("Ms. Acosta", "Melba Acosta Febo", True),
+        ("Mr. Lou", "Lou Jiwei", True),
+        ("Professor Alba", "Richard Alba", True),
+        ("Lou", "Lou Jiwei", False),
+        ("Hillary", "Hillary Clinton", False),
+        ("Martin Luther King", "Martin Luther King Jr.", True),
         ("Bill Clinton", "Hillary Clinton", False),
         ("Vladimir Putin", "Dmitry Peskov", False),
         ("Dmitry", "Dmitry Peskov", False),
@@ -254,3 +261,10 @@ def test_bad_batch_lines(line):
 def test_bad_dates(index, date):
     with pytest.raises(InputError, match="not a date"):
         verify_quote("Why not?", date=date, index=index)
+
+
+def test_an_elision_that_leaves_out_a_negation_says_so(index):
+    result = check(index, "Nobody is talking … this union", "Peskov")
+    assert result["status"] == "MISQUOTED"
+    assert result["note"] == "the elision leaves out “not”"
+    assert "This is not being discussed" in result["diff"]
