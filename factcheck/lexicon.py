@@ -108,6 +108,16 @@ FALSITY_STEMS = _stems(
     "false untrue baseless unfounded fake nonsense lie lies groundless fabricated fabrication "
     "misleading"
 )
+# Verbs that attribute words to someone inside a sentence ("an FBI investigation said ..."):
+# a claim about what that party said is about words so attributed.
+REPORTING_WORDS = frozenset(
+    """said says say told tells stated states claimed claims argued argues found finds concluded
+    concludes called calls described describes wrote writes warned warns insisted insists
+    reported reports added adds denied denies admitted admits acknowledged acknowledges
+    confirmed confirms believes believe thinks think""".split()
+)
+# Words that make a claim a judgement rather than a fact: evidence for it is an opinion.
+OPINION_WORDS = frozenset("should shouldn't ought must deserve deserves".split())
 CONFIRMATION_STEMS = _stems("confirm confirmed confirms acknowledge acknowledged admit admitted")
 # Words that make a clause hypothetical or open: it neither asserts nor denies.
 HEDGE_WORDS = frozenset("if whether unless".split())
@@ -182,6 +192,7 @@ IRREGULAR_VERBS = {
     form: verb
     for verb, forms in {
         "fall": "fell fallen",
+        "break": "broke broken",
         "rise": "rose risen",
         "grow": "grew grown",
         "win": "won",

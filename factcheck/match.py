@@ -35,8 +35,10 @@ COVERAGE_WEIGHT = 0.75  # the rest of relevance is rapidfuzz token_set_ratio
 # Capitalised words: names of people, places, institutions.
 NAME_RE = re.compile(r"\b[A-Z][\w'’.-]*")
 # Where one clause ends and another begins: sentence ends, semicolons, contrastive joins.
+# A full stop after an initial or a title is no sentence end ("George W. Bush", "Sen. Vance").
 CLAUSE_BREAK_RE = re.compile(
-    r"[.!?]+[\"'”’)\]]*\s+|;\s*|:\s+|\s+[-–—]\s+"
+    r"(?-i:(?<!\b[A-Z])(?<!\b(?:Mr|Dr|St|Jr|Sr|Lt))(?<!\b(?:Mrs|Sen|Rep|Gov|Gen|Col|Sgt)))"
+    r"(?-i:(?<!\bCapt)(?<!\bProf))[.!?]+[\"'”’)\]]*\s+|;\s*|:\s+|\s+[-–—]\s+"
     r"|,?\s+\b(?:but|however|although|though|whereas|yet)\b\s*",
     re.IGNORECASE,
 )
@@ -50,12 +52,31 @@ ACTOR_RE = re.compile(
     r"insists|stated|states|warned|warns|claimed|claims|argued|argues|disputed|disputes|"
     r"refuted|refutes|rebuffed)\b"
 )
+# A wire dateline before a sentence: "CLEVELAND, July 19 (UPI) — ", "WASHINGTON (Reuters) - ".
+DATELINE_RE = re.compile(
+    r"^[A-Z][A-Z.'’ -]+(?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?(?:,\s*\d{4})?)?\s*(?:\([^)]{1,40}\))?"
+    r"\s*[-–—]+\s+"
+)
+# A claim about what someone said: "The FBI said Clinton's email use was careless". The
+# speaker is who the claim is about; what they said is judged like any other claim.
+SPEECH_CLAIM_RE = re.compile(
+    r"^(?P<speaker>(?:(?:The|A|An)\s+)?(?:[A-Z][\w'’.-]*\s+){0,5}?[A-Z][\w'’.-]*"
+    r"(?:\s+(?:investigation|review|report|inquiry|audit|probe|panel|spokesman|spokeswoman|"
+    r"spokesperson|campaign|office|statement))?)\s+"
+    r"(?:(?:has|have|had|also|again|previously|publicly|repeatedly)\s+)*"
+    r"(?P<verb>said|says|told\s+(?:[\w'’-]+\s+){1,5}?that|denied|denies|claimed|claims|"
+    r"argued|argues|stated|states|insisted|insists|warned|warns|admitted|admits|"
+    r"acknowledged|acknowledges|believes|thinks|found|finds|concluded|concludes)\s+"
+    r"(?:that\s+)?(?P<content>\S.*)$"
+)
 
 
 @lru_cache(maxsize=1 << 16)
 def fold(word: str) -> str:
     """The stem of a word, irregular verbs in their base form ("fell" -> "fall"), demonyms
     and metonyms folded to their country ("Kremlin" -> "russia")."""
+    if word.endswith(("'s", "’s")) and len(word) > 3:  # a possessive: "Clinton's" -> clinton
+        word = word[:-2]
     return stem(IRREGULAR_VERBS.get(word) or METONYMS.get(word, word))
 
 
@@ -104,6 +125,11 @@ class Claim:
     predicate: tuple[str, ...]  # stems of the other content words
     subject: frozenset[str]  # stems of the first name phrase: the party the claim is about
     verb: str | None = None  # stem of its main verb, when one can be told: what happened
+    # For a claim about what someone said ("Mukasey said Clinton did nothing wrong"): the
+    # stems of who said it, and their words as the claim gives them. The subject, predicate
+    # and verb are then those of what was said.
+    speaker: frozenset[str] = frozenset()
+    speaker_text: str | None = None
 
     @property
     def stems(self) -> tuple[str, ...]:
@@ -128,6 +154,7 @@ def main_verb(text: str, predicate: tuple[str, ...]) -> str | None:
     ("Russia demands", "Putin proposed"), else the word after "to" ("plans to sell");
     None when none is found."""
     tokens = words(canonical(text))
+    tokens = [w for w in tokens if not (w.endswith("ly") and len(w) > 4)]  # "was extremely"
     after_aux = [w for before, w in pairwise(tokens) if before in AUXILIARIES and w != "to"]
     after_to = [w for before, w in pairwise(tokens) if before == "to"]
     lead = _LEADING_NAMES_RE.match(text)
@@ -136,19 +163,35 @@ def main_verb(text: str, predicate: tuple[str, ...]) -> str | None:
     return next((fold(w) for w in candidates if fold(w) in predicate), None)
 
 
+def speech_claim(text: str) -> tuple[str, str] | None:
+    """(speaker, what they said) of a claim about what someone said, else None."""
+    found = SPEECH_CLAIM_RE.match(text.strip())
+    if not found or not name_stems(found.group("speaker")) - {fold(w) for w in NOT_NAMES}:
+        return None
+    return re.sub(r"^(The|A|An)\b", lambda m: m[1].lower(), found.group("speaker")), found.group(
+        "content"
+    )
+
+
 def parse_claim(text: str) -> Claim:
-    names = name_stems(text)
-    stems = content_stems(text)
+    speech = speech_claim(text)
+    speaker_text, content = speech or (None, text)
+    speaker = frozenset(name_stems(speaker_text)) if speaker_text else frozenset()
+    names = name_stems(content)
+    stems = content_stems(content)
     if len([s for s in stems if s not in names and s not in MODALITY_STEMS]) > 1:
         stems = [s for s in stems if s not in MODALITY_STEMS]
-    first_run = re.search(r"(?:[A-Z][\w'’.-]*\s*)+", re.sub(r"^(?:The|A|An)\s+", "", text))
+    first_run = re.search(r"(?:[A-Z][\w'’.-]*\s*)+", re.sub(r"^(?:The|A|An)\s+", "", content))
     subject = name_stems(first_run.group(0)) if first_run else set()
+    predicate = tuple(s for s in stems if s not in names)
     return Claim(
         text=text,
-        names=tuple(s for s in stems if s in names),
-        predicate=tuple(s for s in stems if s not in names),
+        names=tuple(dict.fromkeys([*sorted(speaker), *(s for s in stems if s in names)])),
+        predicate=predicate,
         subject=frozenset(subject),
-        verb=main_verb(text, tuple(s for s in stems if s not in names)),
+        verb=main_verb(content, predicate),
+        speaker=speaker,
+        speaker_text=speaker_text,
     )
 
 
@@ -157,7 +200,7 @@ def actor(passage: Passage) -> str | None:
     reports speech ("The Kremlin on December 8 denied ..."), the one reported."""
     if passage.kind != "narrative":
         return " ".join(filter(None, [passage.role, passage.speaker])) or None
-    found = ACTOR_RE.match(passage.text)
+    found = ACTOR_RE.match(DATELINE_RE.sub("", passage.text, count=1))
     return found.group("actor") if found else None
 
 
@@ -195,6 +238,22 @@ def own_names(passage: Passage) -> frozenset[str]:
     if passage.kind == "narrative":
         speaker |= actor_stems(passage)
     return frozenset(fold(w) for w in found if w not in _NOT_OWN_NAMES) - speaker
+
+
+# Two or more capitalised words in a row: a full name ("Dale Pruitt", "Hillary Clinton").
+_FULL_NAME_RE = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)+")
+
+
+@lru_cache(maxsize=1 << 12)
+def full_names(text: str) -> tuple[tuple[str, ...], ...]:
+    """Stems of each run of capitalised words in ``text`` that may be a person's full name,
+    leading stopwords and titles left out; a later mention may give the last one alone."""
+    runs = []
+    for found in _FULL_NAME_RE.findall(text):
+        run = [fold(w) for w in words(found) if w not in _NOT_OWN_NAMES]
+        if len(run) > 1:
+            runs.append(tuple(run))
+    return tuple(runs)
 
 
 def clauses(text: str) -> list[str]:
@@ -251,6 +310,9 @@ def match(claim: Claim, passage: Passage, *, context: Context = Context()) -> Ma
     if context.person_subject and not claim.subject & around:
         from_article = frozenset()
     name_hits = [n for n in claim.names if n in around or n in from_article]
+    for run in full_names(claim.text):  # "Dale Pruitt": "Pruitt" here, "Dale Pruitt" nearby
+        if run[-1] in around and set(run) <= context.names:
+            name_hits += [n for n in run if n not in name_hits]
     cov = coverage(claim.stems, stems | set(name_hits))
     predicate = coverage(claim.predicate, stems)
     similarity = fuzz.token_set_ratio(normalize(claim.text), normalize(passage.text)) / 100

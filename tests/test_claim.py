@@ -126,6 +126,63 @@ def test_fixture_verdicts(articles, claim, verdict, speaker):
         assert result.evidence[0].stance == ("supports" if verdict == "SUPPORTED" else "refutes")
 
 
+# Patterns from a real convention report (a PolNeAR article, reproduced by hand in
+# parking-fund.txt): a dateline before reported speech, an appositive with an initial
+# ("James T. Whitcomb") before a relative clause that attributes words ("which a Treasury
+# review said was ..."), and claims about what someone said.
+@pytest.mark.parametrize(
+    "claim, verdict, wanted, unwanted",
+    [
+        # what a party said, attributed inside a relative clause of someone else's sentence
+        (
+            "The Treasury said Pruitt's handling of the parking fund was reckless",
+            "SUPPORTED",
+            "reports the Treasury said so",
+            "Okafor",
+        ),
+        (
+            "A Treasury review found that the mayor's handling of the parking fund was reckless",
+            "SUPPORTED",
+            "Treasury review said so",
+            None,
+        ),
+        ("The Treasury said Pruitt broke the law", "REFUTED", "said the opposite", None),
+        # the speaker said the opposite: no denial, and not the party the claim accuses
+        (
+            "Okafor said Pruitt did nothing wrong with the parking fund",
+            "REFUTED",
+            "Helen Okafor said the opposite",
+            "denied",
+        ),
+        # the same words, but not hers: the Treasury said it
+        (
+            "Okafor said Pruitt's handling of the parking fund was reckless",
+            "NOT ENOUGH EVIDENCE",
+            "not in the words of Okafor",
+            None,
+        ),
+        # reported speech after a dateline: her opinion, not the article's
+        (
+            "Pruitt's handling of the parking fund should cost him the election",
+            "SUPPORTED",
+            "Former State Auditor Helen Okafor said so on May 4",
+            "source reports",
+        ),
+        # the full name in the claim, the surname alone in the passage
+        ("Dale Pruitt's handling of the parking fund was reckless", "SUPPORTED", None, None),
+    ],
+)
+def test_claims_in_peoples_own_words(articles, claim, verdict, wanted, unwanted):
+    result = check_claim_in(articles, claim)
+    assert result.verdict == verdict, result.rationale
+    if wanted:
+        assert wanted in result.rationale
+    if unwanted:
+        assert unwanted not in result.rationale
+    if verdict == "SUPPORTED":
+        assert "party the claim is about" not in result.rationale
+
+
 def test_claims_from_a_file_stream_as_json_lines():
     result = run(
         "claim",
