@@ -179,7 +179,9 @@ NOT_NAMES = frozenset(
     """even however meanwhile separately still instead also yet following after before while
     when if although though since because asked speaking earlier later now today yesterday
     nobody everybody everyone someone anyone nothing something last next new many most some
-    monday tuesday wednesday thursday friday saturday sunday""".split()
+    monday tuesday wednesday thursday friday saturday sunday january february april june july
+    august september october november december jan feb mar apr jun jul aug sep sept oct nov
+    dec""".split()
 )
 
 # Words that name an intention or a possibility rather than the event itself: a passage
@@ -187,6 +189,26 @@ NOT_NAMES = frozenset(
 MODALITY_STEMS = _stems(
     "plan plans planned intend intends want wants seek seeks try aim hope going gonna"
 )
+# Nouns that name the act of a verb, folded to the verb: "resistance" matches "resist".
+NOMINALISATIONS = {
+    "resistance": "resist",
+    "proposal": "propose",
+    "proposals": "propose",
+    "refusal": "refuse",
+    "approval": "approve",
+    "denial": "deny",
+    "denials": "deny",
+    "withdrawal": "withdraw",
+    "insistence": "insist",
+    "acceptance": "accept",
+    "payment": "pay",
+    "payments": "pay",
+    "closure": "close",
+    "closures": "close",
+    "investment": "invest",
+    "announcement": "announce",
+    "criticism": "criticize",
+}
 # Irregular verb forms, so that "fell" matches "fall" and "sold" matches "sell".
 IRREGULAR_VERBS = {
     form: verb

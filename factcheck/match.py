@@ -17,11 +17,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
+from factcheck.dates import find_dates
 from factcheck.lexicon import (
     IRREGULAR_VERBS,
     LIGHT_STEMS,
     METONYMS,
     MODALITY_STEMS,
+    NOMINALISATIONS,
     NOT_NAMES,
     PHRASAL_VERBS,
     ROLE_WORDS,
@@ -60,7 +62,7 @@ DATELINE_RE = re.compile(
 # A claim about what someone said: "The FBI said Clinton's email use was careless". The
 # speaker is who the claim is about; what they said is judged like any other claim.
 SPEECH_CLAIM_RE = re.compile(
-    r"^(?P<speaker>(?:(?:The|A|An)\s+)?(?:[A-Z][\w'’.-]*\s+){0,5}?[A-Z][\w'’.-]*"
+    r"^(?P<speaker>(?:(?:[Tt]he|[Aa]n?)\s+)?(?:[A-Z][\w'’.-]*\s+){0,5}?[A-Z][\w'’.-]*"
     r"(?:\s+(?:investigation|review|report|inquiry|audit|probe|panel|spokesman|spokeswoman|"
     r"spokesperson|campaign|office|statement))?)\s+"
     r"(?:(?:has|have|had|also|again|previously|publicly|repeatedly)\s+)*"
@@ -77,7 +79,7 @@ def fold(word: str) -> str:
     and metonyms folded to their country ("Kremlin" -> "russia")."""
     if word.endswith(("'s", "’s")) and len(word) > 3:  # a possessive: "Clinton's" -> clinton
         word = word[:-2]
-    return stem(IRREGULAR_VERBS.get(word) or METONYMS.get(word, word))
+    return stem(IRREGULAR_VERBS.get(word) or NOMINALISATIONS.get(word) or METONYMS.get(word, word))
 
 
 _THOUSANDS_RE = re.compile(r"(?<=\d),(?=\d{3}\b)")
@@ -106,7 +108,11 @@ def weight(term: str) -> float:
 
 
 def covers(term: str, stems: set[str] | frozenset[str]) -> bool:
-    return term in stems or bool(SYNONYMS.get(term, frozenset()) & stems)
+    """Whether ``stems`` has ``term``, a synonym, or every word of a name of several words
+    ("european union" in "the European Union's price cap")."""
+    if term in stems or SYNONYMS.get(term, frozenset()) & stems:
+        return True
+    return " " in term and all(stem(w) in stems for w in term.split())
 
 
 def coverage(terms: Iterable[str], stems: set[str]) -> float:
@@ -130,6 +136,8 @@ class Claim:
     # and verb are then those of what was said.
     speaker: frozenset[str] = frozenset()
     speaker_text: str | None = None
+    content: str = ""  # what the claim says happened or was said, without dates
+    denies: bool = False  # the claim says the speaker denied it ("The Kremlin denied ...")
 
     @property
     def stems(self) -> tuple[str, ...]:
@@ -163,19 +171,40 @@ def main_verb(text: str, predicate: tuple[str, ...]) -> str | None:
     return next((fold(w) for w in candidates if fold(w) in predicate), None)
 
 
+DENYING_VERB_RE = re.compile(r"\b(?:denied|denies)\b")
+
+
 def speech_claim(text: str) -> tuple[str, str] | None:
     """(speaker, what they said) of a claim about what someone said, else None."""
     found = SPEECH_CLAIM_RE.match(text.strip())
     if not found or not name_stems(found.group("speaker")) - {fold(w) for w in NOT_NAMES}:
         return None
-    return re.sub(r"^(The|A|An)\b", lambda m: m[1].lower(), found.group("speaker")), found.group(
-        "content"
-    )
+    speaker = re.sub(r"^(The|A|An)\b", lambda m: m[1].lower(), found.group("speaker"))
+    return speaker, found.group("content")
+
+
+# The doer of a passive claim: "A gas union was proposed by Putin" is about Putin too.
+PASSIVE_BY_RE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?\w+\s+by\s+(?:the\s+)?"
+    r"(?P<doer>(?:[A-Z][\w'’.-]*\s*)+)"
+)
+
+
+_BEFORE_DATE_RE = re.compile(r"(?:\b(?:on|since|until|by)\s+)?$", re.IGNORECASE)
+
+
+def without_dates(text: str) -> str:
+    """The text with its calendar dates (and the "on" before them) left out: a date is
+    compared as a date, never as words a passage must repeat ("on Dec 8")."""
+    for start, end, *_ in reversed(find_dates(text)):
+        start = _BEFORE_DATE_RE.search(text[:start]).start()
+        text = text[:start] + re.sub(r"^,?\s*", " ", text[end:])
+    return re.sub(r"\s+", " ", text).strip()
 
 
 def parse_claim(text: str) -> Claim:
-    speech = speech_claim(text)
-    speaker_text, content = speech or (None, text)
+    speech = speech_claim(without_dates(text))
+    speaker_text, content = speech or (None, without_dates(text))
     speaker = frozenset(name_stems(speaker_text)) if speaker_text else frozenset()
     names = name_stems(content)
     stems = content_stems(content)
@@ -183,6 +212,9 @@ def parse_claim(text: str) -> Claim:
         stems = [s for s in stems if s not in MODALITY_STEMS]
     first_run = re.search(r"(?:[A-Z][\w'’.-]*\s*)+", re.sub(r"^(?:The|A|An)\s+", "", content))
     subject = name_stems(first_run.group(0)) if first_run else set()
+    passive = PASSIVE_BY_RE.search(content)
+    if passive:  # both who acted and who it was done to
+        subject |= name_stems(passive.group("doer"))
     predicate = tuple(s for s in stems if s not in names)
     return Claim(
         text=text,
@@ -192,6 +224,8 @@ def parse_claim(text: str) -> Claim:
         verb=main_verb(content, predicate),
         speaker=speaker,
         speaker_text=speaker_text,
+        content=content,
+        denies=bool(speech) and bool(DENYING_VERB_RE.search(text[: text.find(content)])),
     )
 
 
@@ -309,7 +343,7 @@ def match(claim: Claim, passage: Passage, *, context: Context = Context()) -> Ma
         from_article = frozenset()  # the passage is about someone else
     if context.person_subject and not claim.subject & around:
         from_article = frozenset()
-    name_hits = [n for n in claim.names if n in around or n in from_article]
+    name_hits = [n for n in claim.names if covers(n, around) or n in from_article]
     for run in full_names(claim.text):  # "Dale Pruitt": "Pruitt" here, "Dale Pruitt" nearby
         if run[-1] in around and set(run) <= context.names:
             name_hits += [n for n in run if n not in name_hits]

@@ -195,9 +195,10 @@ def _same(a: float, b: float) -> bool:
     return abs(a - b) <= NUMBER_TOLERANCE * max(abs(a), abs(b))
 
 
-def number_mismatches(claim: str, clause: str) -> list[str]:
+def number_mismatches(claim: str, clause: str, date: str | None = None) -> list[str]:
     """Claim quantities the clause gives differently for the same unit ("30 percent" where
-    the clause says "12 percent"), and claim dates where the clause names another day."""
+    the clause says "12 percent"), and claim dates where the clause names another day, or,
+    when it names none, where ``date`` (when the passage was said) is another day."""
     given = quantities(clause)
     found = [
         f"{value:g} {unit}"
@@ -205,7 +206,7 @@ def number_mismatches(claim: str, clause: str) -> list[str]:
         if any(u == unit for _, u in given)
         and not any(u == unit and _same(v, value) for v, u in given)
     ]
-    clause_dates = [d[3] for d in find_dates(clause)]
+    clause_dates = [d[3] for d in find_dates(clause)] or ([date] if date else [])
     for _, _, text, iso in find_dates(claim):
         if clause_dates and not any(same_day(iso, d) for d in clause_dates):
             found.append(text)
@@ -251,8 +252,11 @@ def judge(claim: Claim, match: Match) -> Evidence:
     if other:
         reason = f"about what {other} did, not {' '.join(claim_words(claim, claim.subject))}"
         return Evidence(passage, "neutral", score, match.relevance, reason, subject, speaker)
-    claim_negative = len(negations(claim.text)) % 2 == 1
-    mismatches = number_mismatches(claim.text, match.focus)
+    # A claim that someone denied something asserts the denial: it is negative for the
+    # passage's stance, but a different figure or date still refutes it.
+    content_negative = len(negations(claim.content or claim.text)) % 2 == 1
+    claim_negative = content_negative != claim.denies
+    mismatches = number_mismatches(claim.text, match.focus, passage.date)
     flips = [
         *(f"'{w}'" for w in negations(match.focus, claim.predicate)),
         *(f"opposite of '{w}'" for w in opposites(claim, match.focus)),
@@ -261,18 +265,19 @@ def judge(claim: Claim, match: Match) -> Evidence:
         reason = f"does not say whether it {claim_words(claim, [claim.verb])[0]}"
         return Evidence(passage, "neutral", score, match.relevance, reason, subject, speaker)
     if mismatches:  # "600 jobs will go, not 400": a different number refutes, negated or not
-        refutes = not claim_negative
-        reason = "gives " + ", ".join(f"another figure than {m}" for m in mismatches)
+        refutes = not content_negative
+        reason = "gives " + ", ".join(f"another figure or date than {m}" for m in mismatches)
     else:
         refutes = (len(flips) % 2 == 1) != claim_negative
         reason = NEGATED + ", ".join(flips) if flips else "states it"
-    if claim_negative:
+    if content_negative:
         reason += " (the claim itself is negative)"
     stance = "refutes" if refutes else "supports"
     return Evidence(passage, stance, score, match.relevance, reason, subject, speaker)
 
 
 NEGATED = "negated by "  # how a reason starts when the passage negates or contradicts the claim
+OTHER_FIGURE = "gives another figure"  # ... when it gives another number or date
 
 
 def spoken_by(passage: Passage) -> frozenset[str]:
@@ -362,8 +367,11 @@ def describe(evidence: Evidence, claim: Claim) -> str:
     # opposite of a claim, or a claim about what someone said, is no denial.
     denial = refutes and evidence.reason.startswith(NEGATED)
     party = ""
+    other_figure = refutes and evidence.reason.startswith(OTHER_FIGURE)
+    if other_figure:
+        party = ": " + evidence.reason.removeprefix("gives ")
     if claim.speaker:  # the claim is about what someone said: did they say it?
-        said = f"said {'the opposite' if refutes else 'so'}"
+        said = "said otherwise" if other_figure else f"said {'the opposite' if refutes else 'so'}"
         if claim.speaker & spoken_by(p):
             verb = said
         else:

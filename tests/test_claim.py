@@ -71,6 +71,40 @@ def test_example_claims(example, claim, verdict, cited):
         assert cited in result.rationale and cited in result.evidence[0].passage.speaker
 
 
+# The example article in other words: synonyms and metonyms, passive voice, nouns for verbs,
+# claims about what someone said, and dates written another way.
+@pytest.mark.parametrize(
+    "claim, verdict, wanted",
+    [
+        ("The Kremlin is demanding political concessions in exchange for gas", "REFUTED", "Peskov"),
+        ("Moscow wants political concessions for its gas", "REFUTED", "Peskov denied it on Dec 8"),
+        ("Peskov said nobody is talking about gas in exchange for political concessions",
+         "SUPPORTED", "Peskov said so on Dec 8"),
+        ("Peskov said Russia demands political concessions for gas", "REFUTED",
+         "Peskov said the opposite"),
+        ("The Kremlin denied it wants political concessions for gas", "SUPPORTED", "Peskov"),
+        ("On Dec 8 the Kremlin denied imposing political terms", "SUPPORTED", "Dec 8"),
+        ("The Kremlin denied imposing political terms on December 9", "REFUTED",
+         "another figure or date than December 9"),
+        ("A gas union with Kazakhstan and Uzbekistan was proposed by Putin", "SUPPORTED", None),
+        ("Putin's proposal of a gas union with Kazakhstan and Uzbekistan", "SUPPORTED", None),
+        ("Mirzamahmudov said Uzbekistan would give up its national interests for gas", "REFUTED",
+         "Mirzamahmudov said the opposite on Dec 7"),
+        ("Tokayev visited Moscow on November 28", "SUPPORTED", "Nov 28"),
+        ("Tokayev visited Moscow on November 29", "REFUTED", "than November 29"),
+        ("The EU imposed a price cap on Russian oil", "SUPPORTED", None),
+        ("Kazakhstan will build a new gas pipeline to China", "NOT ENOUGH EVIDENCE", None),
+    ],
+)  # fmt: skip
+def test_example_claims_in_other_words(example, claim, verdict, wanted):
+    result = check_claim_in(example, claim)
+    assert result.verdict == verdict, result.rationale
+    if wanted:
+        assert wanted in result.rationale
+    if "said" in claim:
+        assert "party the claim is about" not in result.rationale
+
+
 # Hand-written articles (fixtures/claims/articles), covering support by the subject and by a
 # third party, denial by the subject, refutation by numbers and opposites, conflicting
 # accounts, and passages with the same words about a different event.

@@ -64,10 +64,30 @@ def test_quantities_carry_their_units(text, found):
         ("Fares will rise by 12 percent", "Fares will rise by twelve percent", []),
         ("Fares will rise by 12 percent", "The bridge closes for six weeks", []),  # other unit
         ("The bridge closes on March 10", "The bridge closes on March 3", ["March 10"]),
+        ("The bridge closes on March 10", "The bridge closes", []),
     ],
 )
 def test_numbers_and_dates_compare_with_their_units(claim, clause, mismatches):
     assert number_mismatches(claim, clause) == mismatches
+
+
+@pytest.mark.parametrize("date, mismatches", [("--03-10", []), ("--03-03", ["March 10"])])
+def test_a_clause_without_a_date_is_compared_by_when_it_was_said(date, mismatches):
+    assert number_mismatches("Hale said on March 10", "Hale said it", date) == mismatches
+
+
+@pytest.mark.parametrize(
+    "claim, content, subject",
+    [
+        ("On Dec 8 the Kremlin denied imposing terms", "imposing terms", set()),
+        ("the fares rose on March 3, officials said", "the fares rose officials said", set()),
+        ("A union was proposed by Putin", "A union was proposed by Putin", {"putin"}),
+    ],
+)
+def test_dates_are_no_words_to_match_and_passive_doers_are_subjects(claim, content, subject):
+    parsed = parse_claim(claim)
+    assert parsed.content == content and parsed.subject == subject
+    assert not {"dec", "8", "march", "3"} & set(parsed.stems)
 
 
 @pytest.mark.parametrize(
