@@ -9,8 +9,14 @@ never copied into the repository) with some of their gold direct quotes perturbe
 - ``date``: "on <a date a month before publication>" added after the speech verb.
 
 The originals (with their publication dates) are the sources. A planted error is detected
-when the draft quote over it is reported as anything but VERIFIED; every other non-VERIFIED
-report is a false alarm. Precision and recall are over planted errors.
+when the draft quote over it is reported as anything but VERIFIED. A planted speaker or date
+also reaches the quotes the draft goes on to give that name or date: ``“...,” Carla Jimenez
+said. “And more.”`` attributes the second quote to the fake name too, and ``he said`` in
+the next paragraph may as well. Such a quote, reported MISATTRIBUTED to the planted name
+(who said nothing in any source) or WRONG DATE on the planted date, is the same finding
+carried over, right and not a false alarm; it is counted as ``carried_over``, and
+``strict_precision`` counts it as a false alarm anyway. Every other non-VERIFIED report is
+a false alarm. Recall is over planted errors.
 
     python benchmarks/bench_check.py --articles 200
     python benchmarks/bench_check.py --long-draft --db index-100k.db   # time a 5,000-word draft
@@ -22,6 +28,7 @@ The second form times one 5,000-word draft (real articles joined) against an exi
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import random
 import re
@@ -35,20 +42,25 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 POLNEAR = DATA / "polnear-train"
 KINDS = ("word", "negation", "speaker", "date")
+CLAIMS = ("speaker", "date")  # kinds that plant a claim the draft may repeat for other quotes
 OTHER_NAME = "Carla Jimenez"
 NEGATION_RE = re.compile(r"\s(?:not|never)\b|n[’']t\b")
 CONTENT_RE = re.compile(r"\b[a-z]{5,}\b")
-VERB_RE = re.compile(r"\s*,?\s*(?:said|says|told [A-Z]\w+|wrote|added)\b")
+# The speech verb after a speaker, and whom it was told to: the whole name ("told Annette
+# Guessford"), so the date planted after it does not split the name.
+VERB_RE = re.compile(r"\s*,?\s*(?:said|says|told(?: [A-Z][\w’'.-]*)+|wrote|added)\b")
 MONTHS = "January February March April May June July August September October November December"
 
 
 @dataclass(frozen=True)
 class Plant:
-    """A planted error: its kind and the quote's span in the draft's body."""
+    """A planted error: its kind, the quote's span in the draft's body, and for a speaker or
+    a date the text planted (the fake name, `` on March 3``)."""
 
     kind: str
     start: int
     end: int
+    claim: str = ""
 
 
 @dataclass(frozen=True)
@@ -131,7 +143,10 @@ def plant(row: dict, text: str, rng: random.Random, count: int) -> tuple[str, li
         """Where an offset of the article is once the edits before it are made."""
         return offset + sum(len(e.text) - (e.end - e.start) for e, _, _ in edits if e.end <= offset)
 
-    plants = [Plant(k, moved(q["quote_start"]), moved(q["quote_end"])) for _, k, q in edits]
+    plants = [
+        Plant(k, moved(q["quote_start"]), moved(q["quote_end"]), e.text if k in CLAIMS else "")
+        for e, k, q in edits
+    ]
     return text, plants
 
 
@@ -139,10 +154,30 @@ def overlaps(a: Edit, b: Edit) -> bool:
     return a.start <= b.end and b.start <= a.end
 
 
-def measure(rows: list[dict], *, errors_per_draft: int, seed: int) -> dict:
+def carried_over(finding, plants: list[Plant]) -> bool:
+    """Whether a flag on a quote with no error planted in it is a planted speaker or date
+    that the draft goes on to claim for this quote too (see the module's docstring)."""
+    from factcheck.verify import speaker_matches
+
+    q, status = finding.quote, finding.status
+    if status == "MISATTRIBUTED" and q.speaker:
+        # The fake name stands nowhere else: any quote the draft gives it got it from the plant,
+        # whether the name comes before the quote or after it ("“...,” Carla Jimenez said
+        # before adding: “...”").
+        return any(p.kind == "speaker" and speaker_matches(q.speaker, p.claim) for p in plants)
+    if status == "WRONG DATE" and q.date_text:
+        said = q.date_text.removeprefix("on ")
+        return any(
+            p.kind == "date" and p.start < q.start and p.claim.strip().removeprefix("on ") == said
+            for p in plants
+        )
+    return False
+
+
+def measure(rows: list[dict], *, errors_per_draft: int, seed: int, show: bool = False) -> dict:
     from factcheck.config import Config
     from factcheck.corpus import build_corpus
-    from factcheck.draft import find_quotes, verify_draft_quote
+    from factcheck.draft import find_quotes, verify_draft_quotes
 
     with tempfile.TemporaryDirectory() as folder:
         sources, drafts = Path(folder, "sources"), Path(folder, "drafts")
@@ -159,18 +194,24 @@ def measure(rows: list[dict], *, errors_per_draft: int, seed: int) -> dict:
         index = build_corpus([str(sources)])
         started = time.perf_counter()
         found = find_quotes([str(drafts)], config=Config())
-        findings = [verify_draft_quote(q, index=index) for f in found for q in f.quotes]
+        findings = verify_draft_quotes([q for f in found for q in f.quotes], index=index)
         seconds = time.perf_counter() - started
+        texts = {f.file: Path(f.file).read_text(encoding="utf-8") for f in found}
     detected: set[tuple[str, Plant]] = set()
     right = Counter()
-    flagged = false_alarms = 0
+    flagged = false_alarms = carried = 0
     for finding in findings:
         if finding.status == "VERIFIED":
             continue
         flagged += 1
         q = finding.quote
         hits = [p for p in planted[q.file] if p.start < q.end and q.start < p.end]
+        if not hits and carried_over(finding, planted[q.file]):
+            carried += 1
+            continue
         false_alarms += not hits
+        if show and not hits:
+            print(false_alarm(finding, texts[q.file], planted[q.file]), file=sys.stderr)
         for hit in hits:
             if (q.file, hit) not in detected:
                 detected.add((q.file, hit))
@@ -184,7 +225,11 @@ def measure(rows: list[dict], *, errors_per_draft: int, seed: int) -> dict:
         "planted": n_planted,
         "flagged": flagged,
         "false_alarms": false_alarms,
+        "carried_over": carried,
         "precision": round((flagged - false_alarms) / flagged, 4) if flagged else None,
+        "strict_precision": (
+            round((flagged - false_alarms - carried) / flagged, 4) if flagged else None
+        ),
         "recall": round(len(detected) / n_planted, 4) if n_planted else None,
         "by_kind": {
             kind: {
@@ -196,6 +241,20 @@ def measure(rows: list[dict], *, errors_per_draft: int, seed: int) -> dict:
         },
         "seconds": round(seconds, 2),
     }
+
+
+def false_alarm(finding, text: str, plants: list[Plant]) -> str:
+    """A false alarm, for reading: the status, the draft around the quote, the planted
+    errors nearby, and why verification flagged it."""
+    q = finding.quote
+    body = text[text.index("\n---\n") + 5 :]
+    around = body[max(0, q.start - 150) : q.end + 150].replace("\n", " ")
+    near = [f"{p.kind}@{p.start}-{p.end}" for p in plants if abs(p.start - q.start) < 600]
+    return (
+        f"--- {finding.status} {q.file}:{q.line} [{q.start}-{q.end}] speaker={q.speaker!r}"
+        f" date={q.date!r} near={near}\n  quote: {q.quote}\n  draft: …{around}…\n"
+        f"  why: {finding.check.rationale}"
+    )
 
 
 EXPECTED = {
@@ -219,24 +278,57 @@ def long_draft(rows: list[dict], words: int = 5000) -> str:
 
 
 def time_long_draft(rows: list[dict], db: Path) -> dict:
-    from factcheck.draft import find_draft_quotes, read_draft, verify_draft_quote
+    """Time one long draft: importing the stages (a command pays it once), finding the
+    quotes, verifying them. Wall and CPU seconds of this process: on a busy machine the CPU
+    figures are the ones that hold."""
+    from factcheck.draft import read_draft
     from factcheck.store import Index
+
+    clock = Clock()
+    with clock:
+        for module in ("factcheck.attribution", "factcheck.verify"):
+            importlib.import_module(module)
+    imported = clock.laps[-1]
+    from factcheck.draft import find_draft_quotes, verify_draft_quotes
 
     with tempfile.TemporaryDirectory() as folder, Index(db, create=False) as index:
         path = Path(folder, "long.md")
         path.write_text(front_matter(rows[0]) + long_draft(rows), encoding="utf-8")
         index.document_count()  # open and warm the connection outside the timing
-        started = time.perf_counter()
-        found = find_draft_quotes(read_draft(path))
-        statuses = Counter(verify_draft_quote(q, index=index).status for q in found.quotes)
-        seconds = time.perf_counter() - started
+        with clock:
+            found = find_draft_quotes(read_draft(path))
+        with clock:
+            findings = verify_draft_quotes(found.quotes, index=index)
+        _, finding, verifying = clock.laps
         return {
             "words": len(path.read_text(encoding="utf-8").split()),
             "quotes": len(found.quotes),
             "documents": index.document_count(),
-            "seconds": round(seconds, 2),
-            "statuses": dict(statuses),
+            "seconds": round(finding["wall"] + verifying["wall"], 2),
+            "cpu_seconds": round(finding["cpu"] + verifying["cpu"], 2),
+            "import": imported,
+            "find_quotes": finding,
+            "verify": verifying,
+            "verify_ms_per_quote": {
+                k: round(1000 * v / max(1, len(found.quotes))) for k, v in verifying.items()
+            },
+            "statuses": dict(Counter(f.status for f in findings)),
         }
+
+
+class Clock:
+    """Wall and CPU seconds of each ``with`` block, in ``laps``."""
+
+    def __init__(self):
+        self.laps: list[dict[str, float]] = []
+
+    def __enter__(self):
+        self._started = time.perf_counter(), time.process_time()
+
+    def __exit__(self, *exc_info):
+        wall, cpu = self._started
+        lap = {"wall": time.perf_counter() - wall, "cpu": time.process_time() - cpu}
+        self.laps.append({k: round(v, 3) for k, v in lap.items()})
 
 
 def main() -> int:
@@ -246,6 +338,9 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--long-draft", action="store_true", help="time a 5,000-word draft")
     parser.add_argument("--db", type=Path, help="index for --long-draft")
+    parser.add_argument(
+        "--show-false-alarms", action="store_true", help="print each false alarm to stderr"
+    )
     args = parser.parse_args()
     if not POLNEAR.exists():
         print(f"skipped: {POLNEAR} is not there")
@@ -257,7 +352,14 @@ def main() -> int:
         print(json.dumps(time_long_draft(rows, args.db), indent=2))
         return 0
     rows = random.Random(args.seed).sample(rows, min(args.articles, len(rows)))
-    print(json.dumps(measure(rows, errors_per_draft=args.errors, seed=args.seed), indent=2))
+    print(
+        json.dumps(
+            measure(
+                rows, errors_per_draft=args.errors, seed=args.seed, show=args.show_false_alarms
+            ),
+            indent=2,
+        )
+    )
     return 0
 
 

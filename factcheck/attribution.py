@@ -146,12 +146,12 @@ class _Reader:
     the quotes, the paragraphs, the sentences, and the mentions of people in the narrative.
     """
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, sentences: list[tuple[int, int]] | None = None) -> None:
         self.text = text
         self.spans = find_quote_spans(text)
         self.paragraphs = paragraph_spans(text)
         self.paragraph_starts = [start for start, _ in self.paragraphs]
-        sentences = sentence_spans(text)
+        sentences = sentence_spans(text) if sentences is None else sentences
         self.sentences = sentences
         self.sentence_starts = [start for start, _ in sentences]
         self.sentence_ends = [end for _, end in sentences]
@@ -715,10 +715,16 @@ def _unattributed_worth_keeping(event: _Event, text: str) -> bool:
     )
 
 
-def extract_quotes(document: Document, *, reference_date: str | None = None) -> list[Quote]:
-    """Every quote in the document, in document order."""
+def extract_quotes(
+    document: Document,
+    *,
+    reference_date: str | None = None,
+    sentences: list[tuple[int, int]] | None = None,
+) -> list[Quote]:
+    """Every quote in the document, in document order. ``sentences``: the text's
+    :func:`~factcheck.text.sentence_spans`, when the caller has them already."""
     text = document.text
-    reader = _Reader(text)
+    reader = _Reader(text, sentences)
     people = _People(reader)
     reader.known = frozenset(surname(p.name).lower() for p in people.register.people)
     dates = _Dates(reader, _anchor(document, reference_date))

@@ -317,7 +317,7 @@ def check(drafts, sources, db, reference_date, fmt, fail_on, config_path):
     """
     from factcheck import report
     from factcheck.config import project_config
-    from factcheck.draft import PROBLEMS, fail_statuses, find_quotes, verify_draft_quote
+    from factcheck.draft import PROBLEMS, fail_statuses, find_quotes, verify_draft_quotes
     from factcheck.verify import STATUSES
 
     config = project_config(config_path, drafts[0])
@@ -343,7 +343,7 @@ def check(drafts, sources, db, reference_date, fmt, fail_on, config_path):
             report.stream_json([], sys.stdout, lines=fmt == "jsonl")
         return ExitStatus.OK
     corpus = open_corpus(sources or config.existing_sources(), db or config.db, reference_date)
-    results = [verify_draft_quote(q, index=corpus.index).to_dict() for q in quotes]
+    results = [f.to_dict() for f in verify_draft_quotes(quotes, index=corpus.index)]
     failing = sum(r["status"] in statuses for r in results)
     counts = {status: sum(r["status"] == status for r in results) for status in STATUSES}
     summary = report.draft_summary(counts, ignored=ignored, paraphrases=paraphrases)

@@ -17,6 +17,7 @@ from factcheck.passages import passages_of
 from factcheck.records import Document, Passage, Quote
 from factcheck.sources import bundled_sources, iter_folder, read_source
 from factcheck.store import Index, content_hash
+from factcheck.text import sentence_spans
 
 BATCH_DOCUMENTS = 100  # documents per transaction: what a crash can lose at most
 BATCH_BYTES = 8 * 2**20  # ... and a bound on the text a batch holds in memory
@@ -46,11 +47,13 @@ def resolve_db_path(db: str | None) -> Path:
 def analyse(
     document: Document, *, reference_date: str | None = None
 ) -> tuple[list[Quote], list[Passage]]:
-    """Attribution then passages: everything the index stores about one document."""
+    """Attribution then passages: everything the index stores about one document. Both
+    read the same sentences, split once."""
     from factcheck.attribution import extract_quotes
 
-    quotes = extract_quotes(document, reference_date=reference_date)
-    return quotes, passages_of(document, quotes)
+    sentences = sentence_spans(document.text)
+    quotes = extract_quotes(document, reference_date=reference_date, sentences=sentences)
+    return quotes, passages_of(document, quotes, sentences)
 
 
 @dataclass
@@ -142,7 +145,8 @@ def add_sources(
     for item, in_folder in source_items(sources):
         try:
             for document in read_source(item):
-                seen.add(document.source)
+                if prune:  # a set of every source read: kept only when it is needed
+                    seen.add(document.source)
                 known = index.indexed_hash(document.source)
                 if known == content_hash(document.text):
                     summary.unchanged += 1

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable, Iterator
 
 MONTHS = {
     name: number
@@ -97,10 +98,65 @@ def _from_match(match: re.Match) -> str | None:
     return iso_date(int(year_text) if year_text else None, month, day)
 
 
+def _is_word(char: str) -> bool:
+    """Whether ``char`` is a regex word character (``\\w``: the same Unicode test)."""
+    return char.isalnum() or char == "_"
+
+
+def _word_before(text: str, end: int, longest: int) -> int | None:
+    """Where the word that ends at ``end`` begins (looking back at most ``longest``
+    characters), or None when no word character ends there."""
+    start = end
+    while start > 0 and end - start < longest and _is_word(text[start - 1]):
+        start -= 1
+    return start if start < end else None
+
+
+def _space_before(text: str, end: int) -> int:
+    """Where the run of whitespace that ends at ``end`` begins (``end`` when there is none)."""
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+_DIGITS_RE = re.compile(r"\d+")
+
+
+def _date_starts(text: str) -> Iterator[int]:
+    """Every offset a :data:`MONTH_DAY_RE` match can start at, ascending (with repeats), and
+    a few more: the day's first digit follows a non-word character, and the match starts
+    there (``8 December``) or at the month word before the whitespace before it
+    (``Dec. 8``). Digits are rare, so this is much cheaper than trying every word."""
+    for digits in _DIGITS_RE.finditer(text):
+        day = digits.start()
+        if day and _is_word(text[day - 1]):
+            continue
+        space = _space_before(text, day)
+        if space < day and space:
+            month_end = space - 1 if text[space - 1] == "." else space
+            month = _word_before(text, month_end, 12)
+            if month is not None:
+                yield month
+        yield day
+
+
+def _matches(pattern: re.Pattern, text: str, starts: Iterable[int]) -> Iterator[re.Match]:
+    """What ``pattern.finditer(text)`` finds, trying only ``starts`` (ascending): the same
+    matches whenever every match of ``pattern`` in ``text`` starts at one of them."""
+    position = 0
+    for start in starts:
+        if start < position:
+            continue
+        match = pattern.match(text, start)
+        if match:
+            position = match.end()
+            yield match
+
+
 def find_dates(text: str) -> list[tuple[int, int, str, str]]:
     """Explicit calendar dates in ``text``: (start, end, words as written, ISO date)."""
     found = []
-    for match in MONTH_DAY_RE.finditer(text):
+    for match in _matches(MONTH_DAY_RE, text, _date_starts(text)):
         iso = _from_match(match)
         if iso:
             found.append((match.start(), match.end(), match.group(0), iso))
@@ -158,9 +214,37 @@ _SPACE = re.compile(r"\s+")
 _DAYS_BACK = {"yesterday": 1, "last night": 1, "today": 0, "tonight": 0}
 
 
+# Every match of RELATIVE_RE has one of these inside its last word (the weekday or "day"
+# word, or the word after "last", "this"): they are searched for in lower-cased text.
+_RELATIVE_ANCHOR_RE = re.compile(r"day|night|morning|afternoon|evening|week|month|year")
+
+
+def _relative_starts(text: str) -> Iterator[int] | None:
+    """Every offset a :data:`RELATIVE_RE` match can start at, ascending: the start of a
+    word holding an anchor, or of one of the two words before it (``earlier this week``).
+    None when case-folding could hide an anchor (a dotless ``ı`` matches ``i`` under
+    IGNORECASE, ``İ`` lower-cases to two characters): then every offset must be tried."""
+    lowered = text.lower()
+    if len(lowered) != len(text) or "\u0131" in text:
+        return None
+    starts = set()
+    for anchor in _RELATIVE_ANCHOR_RE.finditer(lowered):
+        word = _word_before(text, anchor.start(), 12)
+        word = anchor.start() if word is None else word
+        for _ in range(3):
+            starts.add(word)
+            space = _space_before(text, word)
+            word = _word_before(text, space, 12) if space < word else None
+            if word is None:
+                break
+    return iter(sorted(starts))
+
+
 def find_relative_dates(text: str) -> list[tuple[int, int, str]]:
     """Weekday and relative day expressions in ``text``: (start, end, words as written)."""
-    return [(m.start(), m.end(), m.group(0)) for m in RELATIVE_RE.finditer(text)]
+    starts = _relative_starts(text)
+    found = RELATIVE_RE.finditer(text) if starts is None else _matches(RELATIVE_RE, text, starts)
+    return [(m.start(), m.end(), m.group(0)) for m in found]
 
 
 def resolve_relative(expression: str, anchor: str | None) -> str | None:

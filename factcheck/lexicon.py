@@ -108,6 +108,16 @@ FALSITY_STEMS = _stems(
     "false untrue baseless unfounded fake nonsense lie lies groundless fabricated fabrication "
     "misleading"
 )
+# Verbs that attribute words to someone inside a sentence ("an FBI investigation said ..."):
+# a claim about what that party said is about words so attributed.
+REPORTING_WORDS = frozenset(
+    """said says say told tells stated states claimed claims argued argues found finds concluded
+    concludes called calls described describes wrote writes warned warns insisted insists
+    reported reports added adds denied denies admitted admits acknowledged acknowledges
+    confirmed confirms believes believe thinks think""".split()
+)
+# Words that make a claim a judgement rather than a fact: evidence for it is an opinion.
+OPINION_WORDS = frozenset("should shouldn't ought must deserve deserves".split())
 CONFIRMATION_STEMS = _stems("confirm confirmed confirms acknowledge acknowledged admit admitted")
 # Words that make a clause hypothetical or open: it neither asserts nor denies.
 HEDGE_WORDS = frozenset("if whether unless".split())
@@ -169,7 +179,9 @@ NOT_NAMES = frozenset(
     """even however meanwhile separately still instead also yet following after before while
     when if although though since because asked speaking earlier later now today yesterday
     nobody everybody everyone someone anyone nothing something last next new many most some
-    monday tuesday wednesday thursday friday saturday sunday""".split()
+    monday tuesday wednesday thursday friday saturday sunday january february april june july
+    august september october november december jan feb mar apr jun jul aug sep sept oct nov
+    dec""".split()
 )
 
 # Words that name an intention or a possibility rather than the event itself: a passage
@@ -177,11 +189,32 @@ NOT_NAMES = frozenset(
 MODALITY_STEMS = _stems(
     "plan plans planned intend intends want wants seek seeks try aim hope going gonna"
 )
+# Nouns that name the act of a verb, folded to the verb: "resistance" matches "resist".
+NOMINALISATIONS = {
+    "resistance": "resist",
+    "proposal": "propose",
+    "proposals": "propose",
+    "refusal": "refuse",
+    "approval": "approve",
+    "denial": "deny",
+    "denials": "deny",
+    "withdrawal": "withdraw",
+    "insistence": "insist",
+    "acceptance": "accept",
+    "payment": "pay",
+    "payments": "pay",
+    "closure": "close",
+    "closures": "close",
+    "investment": "invest",
+    "announcement": "announce",
+    "criticism": "criticize",
+}
 # Irregular verb forms, so that "fell" matches "fall" and "sold" matches "sell".
 IRREGULAR_VERBS = {
     form: verb
     for verb, forms in {
         "fall": "fell fallen",
+        "break": "broke broken",
         "rise": "rose risen",
         "grow": "grew grown",
         "win": "won",

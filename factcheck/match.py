@@ -17,11 +17,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
+from factcheck.dates import find_dates
 from factcheck.lexicon import (
     IRREGULAR_VERBS,
     LIGHT_STEMS,
     METONYMS,
     MODALITY_STEMS,
+    NOMINALISATIONS,
     NOT_NAMES,
     PHRASAL_VERBS,
     ROLE_WORDS,
@@ -35,8 +37,10 @@ COVERAGE_WEIGHT = 0.75  # the rest of relevance is rapidfuzz token_set_ratio
 # Capitalised words: names of people, places, institutions.
 NAME_RE = re.compile(r"\b[A-Z][\w'’.-]*")
 # Where one clause ends and another begins: sentence ends, semicolons, contrastive joins.
+# A full stop after an initial or a title is no sentence end ("George W. Bush", "Sen. Vance").
 CLAUSE_BREAK_RE = re.compile(
-    r"[.!?]+[\"'”’)\]]*\s+|;\s*|:\s+|\s+[-–—]\s+"
+    r"(?-i:(?<!\b[A-Z])(?<!\b(?:Mr|Dr|St|Jr|Sr|Lt))(?<!\b(?:Mrs|Sen|Rep|Gov|Gen|Col|Sgt)))"
+    r"(?-i:(?<!\bCapt)(?<!\bProf))[.!?]+[\"'”’)\]]*\s+|;\s*|:\s+|\s+[-–—]\s+"
     r"|,?\s+\b(?:but|however|although|though|whereas|yet)\b\s*",
     re.IGNORECASE,
 )
@@ -50,13 +54,32 @@ ACTOR_RE = re.compile(
     r"insists|stated|states|warned|warns|claimed|claims|argued|argues|disputed|disputes|"
     r"refuted|refutes|rebuffed)\b"
 )
+# A wire dateline before a sentence: "CLEVELAND, July 19 (UPI) — ", "WASHINGTON (Reuters) - ".
+DATELINE_RE = re.compile(
+    r"^[A-Z][A-Z.'’ -]+(?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?(?:,\s*\d{4})?)?\s*(?:\([^)]{1,40}\))?"
+    r"\s*[-–—]+\s+"
+)
+# A claim about what someone said: "The FBI said Clinton's email use was careless". The
+# speaker is who the claim is about; what they said is judged like any other claim.
+SPEECH_CLAIM_RE = re.compile(
+    r"^(?P<speaker>(?:(?:[Tt]he|[Aa]n?)\s+)?(?:[A-Z][\w'’.-]*\s+){0,5}?[A-Z][\w'’.-]*"
+    r"(?:\s+(?:investigation|review|report|inquiry|audit|probe|panel|spokesman|spokeswoman|"
+    r"spokesperson|campaign|office|statement))?)\s+"
+    r"(?:(?:has|have|had|also|again|previously|publicly|repeatedly)\s+)*"
+    r"(?P<verb>said|says|told\s+(?:[\w'’-]+\s+){1,5}?that|denied|denies|claimed|claims|"
+    r"argued|argues|stated|states|insisted|insists|warned|warns|admitted|admits|"
+    r"acknowledged|acknowledges|believes|thinks|found|finds|concluded|concludes)\s+"
+    r"(?:that\s+)?(?P<content>\S.*)$"
+)
 
 
 @lru_cache(maxsize=1 << 16)
 def fold(word: str) -> str:
     """The stem of a word, irregular verbs in their base form ("fell" -> "fall"), demonyms
     and metonyms folded to their country ("Kremlin" -> "russia")."""
-    return stem(IRREGULAR_VERBS.get(word) or METONYMS.get(word, word))
+    if word.endswith(("'s", "’s")) and len(word) > 3:  # a possessive: "Clinton's" -> clinton
+        word = word[:-2]
+    return stem(IRREGULAR_VERBS.get(word) or NOMINALISATIONS.get(word) or METONYMS.get(word, word))
 
 
 _THOUSANDS_RE = re.compile(r"(?<=\d),(?=\d{3}\b)")
@@ -85,7 +108,11 @@ def weight(term: str) -> float:
 
 
 def covers(term: str, stems: set[str] | frozenset[str]) -> bool:
-    return term in stems or bool(SYNONYMS.get(term, frozenset()) & stems)
+    """Whether ``stems`` has ``term``, a synonym, or every word of a name of several words
+    ("european union" in "the European Union's price cap")."""
+    if term in stems or SYNONYMS.get(term, frozenset()) & stems:
+        return True
+    return " " in term and all(stem(w) in stems for w in term.split())
 
 
 def coverage(terms: Iterable[str], stems: set[str]) -> float:
@@ -104,6 +131,13 @@ class Claim:
     predicate: tuple[str, ...]  # stems of the other content words
     subject: frozenset[str]  # stems of the first name phrase: the party the claim is about
     verb: str | None = None  # stem of its main verb, when one can be told: what happened
+    # For a claim about what someone said ("Mukasey said Clinton did nothing wrong"): the
+    # stems of who said it, and their words as the claim gives them. The subject, predicate
+    # and verb are then those of what was said.
+    speaker: frozenset[str] = frozenset()
+    speaker_text: str | None = None
+    content: str = ""  # what the claim says happened or was said, without dates
+    denies: bool = False  # the claim says the speaker denied it ("The Kremlin denied ...")
 
     @property
     def stems(self) -> tuple[str, ...]:
@@ -128,6 +162,7 @@ def main_verb(text: str, predicate: tuple[str, ...]) -> str | None:
     ("Russia demands", "Putin proposed"), else the word after "to" ("plans to sell");
     None when none is found."""
     tokens = words(canonical(text))
+    tokens = [w for w in tokens if not (w.endswith("ly") and len(w) > 4)]  # "was extremely"
     after_aux = [w for before, w in pairwise(tokens) if before in AUXILIARIES and w != "to"]
     after_to = [w for before, w in pairwise(tokens) if before == "to"]
     lead = _LEADING_NAMES_RE.match(text)
@@ -136,19 +171,61 @@ def main_verb(text: str, predicate: tuple[str, ...]) -> str | None:
     return next((fold(w) for w in candidates if fold(w) in predicate), None)
 
 
+DENYING_VERB_RE = re.compile(r"\b(?:denied|denies)\b")
+
+
+def speech_claim(text: str) -> tuple[str, str] | None:
+    """(speaker, what they said) of a claim about what someone said, else None."""
+    found = SPEECH_CLAIM_RE.match(text.strip())
+    if not found or not name_stems(found.group("speaker")) - {fold(w) for w in NOT_NAMES}:
+        return None
+    speaker = re.sub(r"^(The|A|An)\b", lambda m: m[1].lower(), found.group("speaker"))
+    return speaker, found.group("content")
+
+
+# The doer of a passive claim: "A gas union was proposed by Putin" is about Putin too.
+PASSIVE_BY_RE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?\w+\s+by\s+(?:the\s+)?"
+    r"(?P<doer>(?:[A-Z][\w'’.-]*\s*)+)"
+)
+
+
+_BEFORE_DATE_RE = re.compile(r"(?:\b(?:on|since|until|by)\s+)?$", re.IGNORECASE)
+
+
+def without_dates(text: str) -> str:
+    """The text with its calendar dates (and the "on" before them) left out: a date is
+    compared as a date, never as words a passage must repeat ("on Dec 8")."""
+    for start, end, *_ in reversed(find_dates(text)):
+        start = _BEFORE_DATE_RE.search(text[:start]).start()
+        text = text[:start] + re.sub(r"^,?\s*", " ", text[end:])
+    return re.sub(r"\s+", " ", text).strip()
+
+
 def parse_claim(text: str) -> Claim:
-    names = name_stems(text)
-    stems = content_stems(text)
+    speech = speech_claim(without_dates(text))
+    speaker_text, content = speech or (None, without_dates(text))
+    speaker = frozenset(name_stems(speaker_text)) if speaker_text else frozenset()
+    names = name_stems(content)
+    stems = content_stems(content)
     if len([s for s in stems if s not in names and s not in MODALITY_STEMS]) > 1:
         stems = [s for s in stems if s not in MODALITY_STEMS]
-    first_run = re.search(r"(?:[A-Z][\w'’.-]*\s*)+", re.sub(r"^(?:The|A|An)\s+", "", text))
+    first_run = re.search(r"(?:[A-Z][\w'’.-]*\s*)+", re.sub(r"^(?:The|A|An)\s+", "", content))
     subject = name_stems(first_run.group(0)) if first_run else set()
+    passive = PASSIVE_BY_RE.search(content)
+    if passive:  # both who acted and who it was done to
+        subject |= name_stems(passive.group("doer"))
+    predicate = tuple(s for s in stems if s not in names)
     return Claim(
         text=text,
-        names=tuple(s for s in stems if s in names),
-        predicate=tuple(s for s in stems if s not in names),
+        names=tuple(dict.fromkeys([*sorted(speaker), *(s for s in stems if s in names)])),
+        predicate=predicate,
         subject=frozenset(subject),
-        verb=main_verb(text, tuple(s for s in stems if s not in names)),
+        verb=main_verb(content, predicate),
+        speaker=speaker,
+        speaker_text=speaker_text,
+        content=content,
+        denies=bool(speech) and bool(DENYING_VERB_RE.search(text[: text.find(content)])),
     )
 
 
@@ -157,7 +234,7 @@ def actor(passage: Passage) -> str | None:
     reports speech ("The Kremlin on December 8 denied ..."), the one reported."""
     if passage.kind != "narrative":
         return " ".join(filter(None, [passage.role, passage.speaker])) or None
-    found = ACTOR_RE.match(passage.text)
+    found = ACTOR_RE.match(DATELINE_RE.sub("", passage.text, count=1))
     return found.group("actor") if found else None
 
 
@@ -195,6 +272,22 @@ def own_names(passage: Passage) -> frozenset[str]:
     if passage.kind == "narrative":
         speaker |= actor_stems(passage)
     return frozenset(fold(w) for w in found if w not in _NOT_OWN_NAMES) - speaker
+
+
+# Two or more capitalised words in a row: a full name ("Dale Pruitt", "Hillary Clinton").
+_FULL_NAME_RE = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)+")
+
+
+@lru_cache(maxsize=1 << 12)
+def full_names(text: str) -> tuple[tuple[str, ...], ...]:
+    """Stems of each run of capitalised words in ``text`` that may be a person's full name,
+    leading stopwords and titles left out; a later mention may give the last one alone."""
+    runs = []
+    for found in _FULL_NAME_RE.findall(text):
+        run = [fold(w) for w in words(found) if w not in _NOT_OWN_NAMES]
+        if len(run) > 1:
+            runs.append(tuple(run))
+    return tuple(runs)
 
 
 def clauses(text: str) -> list[str]:
@@ -250,7 +343,10 @@ def match(claim: Claim, passage: Passage, *, context: Context = Context()) -> Ma
         from_article = frozenset()  # the passage is about someone else
     if context.person_subject and not claim.subject & around:
         from_article = frozenset()
-    name_hits = [n for n in claim.names if n in around or n in from_article]
+    name_hits = [n for n in claim.names if covers(n, around) or n in from_article]
+    for run in full_names(claim.text):  # "Dale Pruitt": "Pruitt" here, "Dale Pruitt" nearby
+        if run[-1] in around and set(run) <= context.names:
+            name_hits += [n for n in run if n not in name_hits]
     cov = coverage(claim.stems, stems | set(name_hits))
     predicate = coverage(claim.predicate, stems)
     similarity = fuzz.token_set_ratio(normalize(claim.text), normalize(passage.text)) / 100

@@ -142,12 +142,33 @@ def _clean_role(tokens: list[str]) -> str | None:
     return " ".join(words) or None
 
 
+_Reading = tuple[int, int, str | None, str | None, bool]  # Mention's fields, offsets in the run
+_READINGS: dict[tuple[str, str | None], _Reading | None] = {}
+_MAX_READINGS = 50_000
+
+
 def _mention(match: re.Match) -> Mention | None:
-    """Read one capitalised run as role words and name words; None if it names nobody."""
-    run = match.group(0)
+    """Read one capitalised run as role words and name words; None if it names nobody.
+
+    The reading depends on the run's words only, and news repeats its runs ("The", "Trump",
+    "Hillary Clinton"), so readings are remembered (a bounded number of them)."""
+    key = (match.group(0), match.group("possessive"))
+    try:
+        reading = _READINGS[key]
+    except KeyError:
+        if len(_READINGS) >= _MAX_READINGS:
+            _READINGS.clear()
+        reading = _READINGS[key] = _read_run(*key)
+    if reading is None:
+        return None
+    start, end, name, role, possessive = reading
+    return Mention(match.start() + start, match.start() + end, name, role, possessive)
+
+
+def _read_run(run: str, possessive: str | None) -> _Reading | None:
+    """:func:`_mention` of a run at offset 0."""
     if run.lower() in _NOT_NAMES:  # most runs: "The", "But", "Monday"
         return None
-    possessive = match.group("possessive")
     tokens = list(_TOKEN_RE.finditer(run[: -len(possessive) if possessive else None]))
     while tokens and tokens[0].group(0).lower().rstrip(".") in _LEADING_NOT_NAMES:
         tokens.pop(0)
@@ -168,12 +189,12 @@ def _mention(match: re.Match) -> Mention | None:
         return None
     if not name and not any(w.lower() in ROLE_HEADS for w in role):
         return None
-    return Mention(
-        start=match.start() + tokens[0].start(),
-        end=match.start() + tokens[-1].end(),
-        name=" ".join(name) or None,
-        role=_clean_role(role),
-        possessive=bool(possessive),
+    return (
+        tokens[0].start(),
+        tokens[-1].end(),
+        " ".join(name) or None,
+        _clean_role(role),
+        bool(possessive),
     )
 
 

@@ -8,6 +8,8 @@ names a date.
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Callable
 from dataclasses import replace
 
 from factcheck.dates import find_dates, with_year, year_of
@@ -19,6 +21,21 @@ def _covered(start: int, end: int, quotes: list[Quote]) -> bool:
     """Whether a sentence is mostly made of quoted words already kept as quote passages."""
     quoted = sum(max(0, min(end, q.end) - max(start, q.start)) for q in quotes)
     return quoted >= 0.5 * (end - start)
+
+
+def _coverage(quotes: list[Quote]) -> Callable[[int, int], bool]:
+    """:func:`_covered` for many sentences: when the quotes come in order (starts and ends
+    ascending, as attribution returns them) only those that overlap a sentence are summed;
+    the others add nothing, so the sum is the same."""
+    starts, ends = [q.start for q in quotes], [q.end for q in quotes]
+    if starts != sorted(starts) or ends != sorted(ends):
+        return lambda start, end: _covered(start, end, quotes)
+
+    def covered(start: int, end: int) -> bool:
+        first, last = bisect.bisect_right(ends, start), bisect.bisect_left(starts, end)
+        return _covered(start, end, quotes[first:last])
+
+    return covered
 
 
 def narrative_passage(document: Document, start: int, end: int) -> Passage:
@@ -39,13 +56,20 @@ def narrative_passage(document: Document, start: int, end: int) -> Passage:
     )
 
 
-def passages_of(document: Document, quotes: list[Quote]) -> list[Passage]:
-    """Quote passages plus narrative sentences, in document order."""
+def passages_of(
+    document: Document,
+    quotes: list[Quote],
+    sentences: list[tuple[int, int]] | None = None,
+) -> list[Passage]:
+    """Quote passages plus narrative sentences, in document order. ``sentences``: the
+    document's :func:`~factcheck.text.sentence_spans`, when the caller has them already."""
     passages = [Passage.from_quote(q, document=document) for q in quotes if q.kind != "indirect"]
     indirect = [q for q in quotes if q.kind == "indirect"]
-    direct = [q for q in quotes if q.kind != "indirect"]
-    for start, end in sentence_spans(document.text):
-        if _covered(start, end, direct):
+    covered = _coverage([q for q in quotes if q.kind != "indirect"])
+    if sentences is None:
+        sentences = sentence_spans(document.text)
+    for start, end in sentences:
+        if covered(start, end):
             continue
         reported = next((q for q in indirect if q.start < end and q.end > start), None)
         if reported is not None:

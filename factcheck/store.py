@@ -17,10 +17,10 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, fields
-from itertools import accumulate
+from itertools import accumulate, combinations
 from operator import attrgetter
 from pathlib import Path
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from factcheck.errors import StoreError
 from factcheck.records import Document, Passage
@@ -33,7 +33,7 @@ WRITE_ATTEMPTS = 5
 CONNECTION_PRAGMAS = ("foreign_keys = ON", "synchronous = NORMAL")
 TOKENIZER = "porter unicode61 remove_diacritics 2"
 ROW_BUDGET = 3000  # passages a lookup may rank by BM25 (about 5 microseconds each)
-RARE_TERMS = 8  # the most words a lookup searches for
+RARE_TERMS = 5  # the most words a lookup searches for
 
 # Migration i upgrades schema version i to i + 1; a new database runs them all, so the
 # upgrade path of old databases is exercised by every test that creates one.
@@ -97,6 +97,13 @@ passage_values = attrgetter(*PASSAGE_FIELDS)
 DOCUMENT_FIELDS = ("source", "hash", "title", "url", "author", "outlet", "date", "size")
 
 
+class Lookup(NamedTuple):
+    """One FTS5 query of a lookup, and whether its matches are ranked by BM25."""
+
+    query: str
+    ranked: bool
+
+
 @dataclass(frozen=True)
 class IndexedDocument:
     """A row of ``factcheck index list``."""
@@ -144,6 +151,15 @@ def fts_phrase(term: str) -> str:
     """One FTS5 string token: quoted, so no user text is ever FTS syntax (``AND``, ``NEAR``,
     ``*``, ``:``, unbalanced quotes)."""
     return '"' + term.replace('"', '""') + '"'
+
+
+def any_of(queries: Iterable[str]) -> str:
+    queries = list(queries)
+    return queries[0] if len(queries) == 1 else " OR ".join(f"({q})" for q in queries)
+
+
+def all_of(terms: Iterable[str]) -> str:
+    return " AND ".join(map(fts_phrase, terms))
 
 
 def quote_score(query: str, passage: str) -> float:
@@ -403,45 +419,59 @@ class Index:
     # Retrieval ----------------------------------------------------------------------------
 
     def candidates(self, text: str, *, limit: int = 100, quotes: bool = False) -> list[Passage]:
-        """Passages sharing words with ``text``, best BM25 first; ``quotes=True`` keeps only
-        quotes (passages with a kind other than ``narrative``).
+        """Passages sharing the rarest words of ``text`` (see :meth:`match_queries`), so a
+        lookup costs about the same in a thousand documents as in a hundred thousand;
+        ``quotes=True`` keeps only quotes (passages of a kind other than ``narrative``).
 
-        Only the rarest words are searched for (see :meth:`match_queries`), so a lookup
-        costs about the same in a thousand documents as in a hundred thousand."""
+        Passages matching any rare word come best BM25 first. Passages that must hold
+        several common words come in index order: they are few, and BM25 would read every
+        passage holding each of those words to weigh it."""
         only_quotes = "WHERE p.kind != 'narrative'" if quotes else ""
         columns = ", ".join(f'p."{name}"' for name in PASSAGE_FIELDS)
         # Rank inside the full-text table first: joining before the sort would fetch the
         # passage row of every match, not only of the ``limit`` best.
-        sql = (
-            f"SELECT {columns} FROM (SELECT rowid, rank FROM passages_fts"
-            "  WHERE passages_fts MATCH ? ORDER BY rank LIMIT ?) AS hit"
+        select = (
+            f"SELECT {columns} FROM (SELECT rowid, {{rank}} AS rank FROM passages_fts"
+            "  WHERE passages_fts MATCH ? {order} LIMIT ?) AS hit"
             f" JOIN passages p ON p.id = hit.rowid {only_quotes} ORDER BY hit.rank"
         )
+        ranked = select.format(rank="rank", order="ORDER BY rank")
+        unranked = select.format(rank="rowid", order="")
         with self._errors():
-            for query in self.match_queries(text):
-                rows = self.db.execute(sql, (query, limit * (5 if quotes else 1))).fetchall()
-                if rows:
-                    return [Passage(*row) for row in rows[:limit]]
+            for lookup in self.match_queries(text):
+                sql = ranked if lookup.ranked else unranked
+                rows = self.db.execute(sql, (lookup.query, limit * (5 if quotes else 1)))
+                found = rows.fetchall()
+                if found:
+                    return [Passage(*row) for row in found[:limit]]
         return []
 
-    def match_queries(self, text: str) -> list[str]:
+    def match_queries(self, text: str) -> list[Lookup]:
         """FTS5 queries for ``text``, to try in turn until one finds something.
 
-        Any of the rarest words may match, as many as fit in ``ROW_BUDGET`` matching
-        passages (ranking costs per match): a misquoted word then costs one term, not the
-        match. When even the rarest word is too common, all words must match, then all but
-        the most common, and so on."""
+        Words are counted first, up to ``ROW_BUDGET`` passages each (cheap: counting stops
+        there). When at least three of them (or all) are rare enough to fit the budget
+        together, any of those may match, ranked by BM25: a misquoted word then costs one
+        term, not the match. Otherwise the rarest ``RARE_TERMS`` words must match all but
+        one, then all but two, together; last, the rarest word alone."""
         counted = sorted(
             (self._rows_with(term), position, term)
             for position, term in enumerate(query_terms(text))
         )
         present = [(rows, term) for rows, _, term in counted if rows]
+        if not present:
+            return []
         totals = accumulate(rows for rows, _ in present)
         rare = [t for (_, t), total in zip(present, totals, strict=True) if total <= ROW_BUDGET]
-        if rare:
-            return [" OR ".join(map(fts_phrase, rare[:RARE_TERMS]))]
         terms = [term for _, term in present]
-        return [" AND ".join(map(fts_phrase, terms[:n])) for n in range(len(terms), 0, -1)]
+        lookups = []
+        if len(rare) >= min(3, len(terms)):
+            lookups.append(Lookup(any_of(all_of([term]) for term in rare), True))
+        rarest = terms[:RARE_TERMS]
+        for size in [n for n in (len(rarest) - 1, len(rarest) - 2) if n >= 2] or [len(rarest)]:
+            lookups.append(Lookup(any_of(map(all_of, combinations(rarest, size))), False))
+        lookups.append(Lookup(all_of(terms[:1]), False))
+        return list(dict.fromkeys(lookups))
 
     def _rows_with(self, term: str) -> int:
         """Passages containing ``term``, counted up to ``ROW_BUDGET`` + 1 (so it stays cheap)."""
@@ -454,7 +484,7 @@ class Index:
         self, text: str, *, limit: int = 10, quotes: bool = False, candidates: int = 100
     ) -> list[tuple[Passage, float]]:
         """The ``limit`` passages that best contain ``text`` (:func:`quote_score`, 0-100),
-        re-ranked from the BM25 ``candidates``."""
+        re-ranked from the first ``candidates`` of :meth:`candidates`."""
         found = self.candidates(text, limit=candidates, quotes=quotes)
         query = normalize(text)
         scored = [(passage, containment(query, normalize(passage.text))) for passage in found]

@@ -8,7 +8,15 @@ words that govern those words, words that call a statement false, opposites ("ri
 "fall"), and numbers or dates that differ for the same unit each flip the polarity; a
 hypothetical clause ("if", "whether", a question) takes no stance. Who speaks matters: a
 passage spoken for the party the claim is about (a Kremlin spokesman on a claim about Russia)
-weighs more, and the rationale says it is that party's own confirmation or denial.
+weighs more, and the rationale says it is that party's own confirmation or denial (a
+denial only when that party negates the claim; saying something else is no denial).
+
+A claim about what someone said ("The FBI said Clinton's email use was careless") is judged
+on what was said, and only on passages that give the words of the one it names: spoken by
+them, or attributing words to them ("which an FBI investigation said was ..."). Its
+rationale says whether they said so or said the opposite. Reported speech in the article's
+own sentences ("Mukasey told delegates that ...") is that person's word, not the article's,
+and a claim that judges ("should") is marked as an opinion.
 
 The verdict is the stronger side among decisive rows; both sides close in strength is
 CONFLICTING, and no decisive row at all is NOT ENOUGH EVIDENCE.
@@ -33,7 +41,9 @@ from factcheck.lexicon import (
     NOT_NAMES,
     NOT_NEGATING_AFTER,
     NUMBER_WORDS,
+    OPINION_WORDS,
     PARTICLE_OPPOSITES,
+    REPORTING_WORDS,
     SCALES,
     SYNONYMS,
     UNIT_ALIASES,
@@ -54,7 +64,7 @@ from factcheck.match import (
     retrieval_query,
 )
 from factcheck.records import ClaimResult, Evidence, Passage
-from factcheck.text import STOPWORDS, content_words, normalize, stem
+from factcheck.text import STOPWORDS, content_words, normalize, stem, words
 
 MIN_RELEVANCE = 0.35  # below this a passage is not evidence at all, not even a neutral row
 MIN_COVERAGE = 0.6  # share of the claim's content a passage must cover to take a stance
@@ -66,6 +76,10 @@ CONFLICT_RATIO = 0.7  # the weaker side within this ratio of the stronger: CONFL
 SUBJECT_SPEAKER_BONUS = 0.15  # added to the score when the claim's subject speaks for itself
 KIND_WEIGHT = {"direct": 1.0, "partial": 0.95, "indirect": 0.92, "narrative": 0.88}
 NUMBER_TOLERANCE = 0.02  # relative difference under which two quantities are the same
+# On a claim about what someone said, a passage counts only when it is their words: they
+# speak it, or its text puts a reporting verb at most this many words after their name ("an
+# FBI investigation said"), or "according to" just before it.
+ATTRIBUTION_WINDOW = 3
 CANDIDATES = 100  # passages the index returns for re-ranking
 DEFAULT_TOP = 5
 
@@ -181,9 +195,10 @@ def _same(a: float, b: float) -> bool:
     return abs(a - b) <= NUMBER_TOLERANCE * max(abs(a), abs(b))
 
 
-def number_mismatches(claim: str, clause: str) -> list[str]:
+def number_mismatches(claim: str, clause: str, date: str | None = None) -> list[str]:
     """Claim quantities the clause gives differently for the same unit ("30 percent" where
-    the clause says "12 percent"), and claim dates where the clause names another day."""
+    the clause says "12 percent"), and claim dates where the clause names another day, or,
+    when it names none, where ``date`` (when the passage was said) is another day."""
     given = quantities(clause)
     found = [
         f"{value:g} {unit}"
@@ -191,7 +206,7 @@ def number_mismatches(claim: str, clause: str) -> list[str]:
         if any(u == unit for _, u in given)
         and not any(u == unit and _same(v, value) for v, u in given)
     ]
-    clause_dates = [d[3] for d in find_dates(clause)]
+    clause_dates = [d[3] for d in find_dates(clause)] or ([date] if date else [])
     for _, _, text, iso in find_dates(claim):
         if clause_dates and not any(same_day(iso, d) for d in clause_dates):
             found.append(text)
@@ -230,12 +245,18 @@ def judge(claim: Claim, match: Match) -> Evidence:
     if hedged:
         reason = f"hypothetical or a question ({', '.join(hedged)})"
         return Evidence(passage, "neutral", score, match.relevance, reason, subject, speaker)
+    if claim.speaker and not attributed(claim, passage):
+        reason = f"not in the words of {claim.speaker_text}"
+        return Evidence(passage, "neutral", score, match.relevance, reason, subject, speaker)
     other = other_doer(claim, passage, match.focus)
     if other:
         reason = f"about what {other} did, not {' '.join(claim_words(claim, claim.subject))}"
         return Evidence(passage, "neutral", score, match.relevance, reason, subject, speaker)
-    claim_negative = len(negations(claim.text)) % 2 == 1
-    mismatches = number_mismatches(claim.text, match.focus)
+    # A claim that someone denied something asserts the denial: it is negative for the
+    # passage's stance, but a different figure or date still refutes it.
+    content_negative = len(negations(claim.content or claim.text)) % 2 == 1
+    claim_negative = content_negative != claim.denies
+    mismatches = number_mismatches(claim.text, match.focus, passage.date)
     flips = [
         *(f"'{w}'" for w in negations(match.focus, claim.predicate)),
         *(f"opposite of '{w}'" for w in opposites(claim, match.focus)),
@@ -244,15 +265,38 @@ def judge(claim: Claim, match: Match) -> Evidence:
         reason = f"does not say whether it {claim_words(claim, [claim.verb])[0]}"
         return Evidence(passage, "neutral", score, match.relevance, reason, subject, speaker)
     if mismatches:  # "600 jobs will go, not 400": a different number refutes, negated or not
-        refutes = not claim_negative
-        reason = "gives " + ", ".join(f"another figure than {m}" for m in mismatches)
+        refutes = not content_negative
+        reason = "gives " + ", ".join(f"another figure or date than {m}" for m in mismatches)
     else:
         refutes = (len(flips) % 2 == 1) != claim_negative
-        reason = "negated by " + ", ".join(flips) if flips else "states it"
-    if claim_negative:
+        reason = NEGATED + ", ".join(flips) if flips else "states it"
+    if content_negative:
         reason += " (the claim itself is negative)"
     stance = "refutes" if refutes else "supports"
     return Evidence(passage, stance, score, match.relevance, reason, subject, speaker)
+
+
+NEGATED = "negated by "  # how a reason starts when the passage negates or contradicts the claim
+OTHER_FIGURE = "gives another figure"  # ... when it gives another number or date
+
+
+def spoken_by(passage: Passage) -> frozenset[str]:
+    """Stems of who speaks in a passage: its speaker, role, or the actor of a narrative."""
+    return actor_stems(passage) | {fold(w) for w in words(passage.speaker or "")}
+
+
+def attributed(claim: Claim, passage: Passage) -> bool:
+    """Whether a passage gives the words of the one a claim says said something: they speak
+    it, or its text attributes words to them ("which an FBI investigation said was ...")."""
+    if claim.speaker & spoken_by(passage):
+        return True
+    found = tokens(passage.text)
+    for i, word in enumerate(found):
+        if fold(word) in claim.speaker:
+            after = set(found[i + 1 : i + 2 + ATTRIBUTION_WINDOW])
+            if after & REPORTING_WORDS or "according" in found[max(0, i - 3) : i]:
+                return True
+    return False
 
 
 def states_verb(claim: Claim, text: str) -> bool:
@@ -275,9 +319,25 @@ def other_doer(claim: Claim, passage: Passage, clause: str) -> str | None:
         return None
     doer = name_stems(found.group("doer")) - {fold(w) for w in NOT_NAMES}
     named = set(content_stems(clause))
-    if doer and not doer & claim.subject and claim.subject & named:
+    if doer and not doer & (claim.subject | claim.speaker) and claim.subject & named:
+        if subject_leads(claim, clause):
+            return None
         return found.group("doer")
     return None
+
+
+def subject_leads(claim: Claim, clause: str) -> bool:
+    """Whether the claim's subject stands before the claim's first predicate word in the
+    clause: then the clause tells what the subject did or was, though it starts with someone
+    else ("Mukasey criticized Clinton's email use, which the FBI called careless"), unlike
+    "The Senate approved the bill, sending it to the House"."""
+    stems = [fold(w) for w in tokens(clause)]
+    at_subject = next((i for i, s in enumerate(stems) if s in claim.subject), None)
+    at_predicate = next(
+        (i for i, s in enumerate(stems) if s not in STOPWORDS and covers(s, set(claim.predicate))),
+        None,
+    )
+    return at_subject is not None and at_predicate is not None and at_subject < at_predicate
 
 
 def claim_words(claim: Claim, stems: Iterable[str]) -> list[str]:
@@ -303,16 +363,29 @@ def describe(evidence: Evidence, claim: Claim) -> str:
     where = f" ({p.source}:{p.line})" if p.line else f" ({p.source})"
     who = who_said(p)
     refutes = evidence.stance == "refutes"
-    if p.kind == "narrative" and who == "the source":
+    # A denial is the accused party negating the claim; a party that merely says the
+    # opposite of a claim, or a claim about what someone said, is no denial.
+    denial = refutes and evidence.reason.startswith(NEGATED)
+    party = ""
+    other_figure = refutes and evidence.reason.startswith(OTHER_FIGURE)
+    if other_figure:
+        party = ": " + evidence.reason.removeprefix("gives ")
+    if claim.speaker:  # the claim is about what someone said: did they say it?
+        said = "said otherwise" if other_figure else f"said {'the opposite' if refutes else 'so'}"
+        if claim.speaker & spoken_by(p):
+            verb = said
+        else:
+            verb = f"{'reports' if who == 'the source' else 'says'} {claim.speaker_text} {said}"
+    elif p.kind == "narrative" and who == "the source":
         verb = "reports the opposite" if refutes else "reports it"
     elif evidence.for_subject:
-        verb = "denied it" if refutes else "confirmed it"
+        verb = "denied it" if denial else "said the opposite" if refutes else "confirmed it"
+        what = "a denial by" if denial else "the word of" if refutes else "a confirmation by"
+        party = f": {what} the party the claim is about"
     else:
         verb = "contradicted it" if refutes else "said so"
-    party = ""
-    if evidence.for_subject:
-        what = "denial" if refutes else "confirmation"
-        party = f": a {what} by the party the claim is about"
+    if OPINION_WORDS & set(tokens(claim.text)) and evidence.stance != "neutral":
+        party += ": an opinion" if not party else ", an opinion"
     return f"{who[0].upper()}{who[1:]} {verb}{when}{where}{party}"
 
 

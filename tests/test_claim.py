@@ -71,6 +71,40 @@ def test_example_claims(example, claim, verdict, cited):
         assert cited in result.rationale and cited in result.evidence[0].passage.speaker
 
 
+# The example article in other words: synonyms and metonyms, passive voice, nouns for verbs,
+# claims about what someone said, and dates written another way.
+@pytest.mark.parametrize(
+    "claim, verdict, wanted",
+    [
+        ("The Kremlin is demanding political concessions in exchange for gas", "REFUTED", "Peskov"),
+        ("Moscow wants political concessions for its gas", "REFUTED", "Peskov denied it on Dec 8"),
+        ("Peskov said nobody is talking about gas in exchange for political concessions",
+         "SUPPORTED", "Peskov said so on Dec 8"),
+        ("Peskov said Russia demands political concessions for gas", "REFUTED",
+         "Peskov said the opposite"),
+        ("The Kremlin denied it wants political concessions for gas", "SUPPORTED", "Peskov"),
+        ("On Dec 8 the Kremlin denied imposing political terms", "SUPPORTED", "Dec 8"),
+        ("The Kremlin denied imposing political terms on December 9", "REFUTED",
+         "another figure or date than December 9"),
+        ("A gas union with Kazakhstan and Uzbekistan was proposed by Putin", "SUPPORTED", None),
+        ("Putin's proposal of a gas union with Kazakhstan and Uzbekistan", "SUPPORTED", None),
+        ("Mirzamahmudov said Uzbekistan would give up its national interests for gas", "REFUTED",
+         "Mirzamahmudov said the opposite on Dec 7"),
+        ("Tokayev visited Moscow on November 28", "SUPPORTED", "Nov 28"),
+        ("Tokayev visited Moscow on November 29", "REFUTED", "than November 29"),
+        ("The EU imposed a price cap on Russian oil", "SUPPORTED", None),
+        ("Kazakhstan will build a new gas pipeline to China", "NOT ENOUGH EVIDENCE", None),
+    ],
+)  # fmt: skip
+def test_example_claims_in_other_words(example, claim, verdict, wanted):
+    result = check_claim_in(example, claim)
+    assert result.verdict == verdict, result.rationale
+    if wanted:
+        assert wanted in result.rationale
+    if "said" in claim:
+        assert "party the claim is about" not in result.rationale
+
+
 # Hand-written articles (fixtures/claims/articles), covering support by the subject and by a
 # third party, denial by the subject, refutation by numbers and opposites, conflicting
 # accounts, and passages with the same words about a different event.
@@ -124,6 +158,63 @@ def test_fixture_verdicts(articles, claim, verdict, speaker):
         assert speaker in result.rationale
     if verdict in ("SUPPORTED", "REFUTED"):
         assert result.evidence[0].stance == ("supports" if verdict == "SUPPORTED" else "refutes")
+
+
+# Patterns from a real convention report (a PolNeAR article, reproduced by hand in
+# parking-fund.txt): a dateline before reported speech, an appositive with an initial
+# ("James T. Whitcomb") before a relative clause that attributes words ("which a Treasury
+# review said was ..."), and claims about what someone said.
+@pytest.mark.parametrize(
+    "claim, verdict, wanted, unwanted",
+    [
+        # what a party said, attributed inside a relative clause of someone else's sentence
+        (
+            "The Treasury said Pruitt's handling of the parking fund was reckless",
+            "SUPPORTED",
+            "reports the Treasury said so",
+            "Okafor",
+        ),
+        (
+            "A Treasury review found that the mayor's handling of the parking fund was reckless",
+            "SUPPORTED",
+            "Treasury review said so",
+            None,
+        ),
+        ("The Treasury said Pruitt broke the law", "REFUTED", "said the opposite", None),
+        # the speaker said the opposite: no denial, and not the party the claim accuses
+        (
+            "Okafor said Pruitt did nothing wrong with the parking fund",
+            "REFUTED",
+            "Helen Okafor said the opposite",
+            "denied",
+        ),
+        # the same words, but not hers: the Treasury said it
+        (
+            "Okafor said Pruitt's handling of the parking fund was reckless",
+            "NOT ENOUGH EVIDENCE",
+            "not in the words of Okafor",
+            None,
+        ),
+        # reported speech after a dateline: her opinion, not the article's
+        (
+            "Pruitt's handling of the parking fund should cost him the election",
+            "SUPPORTED",
+            "Former State Auditor Helen Okafor said so on May 4",
+            "source reports",
+        ),
+        # the full name in the claim, the surname alone in the passage
+        ("Dale Pruitt's handling of the parking fund was reckless", "SUPPORTED", None, None),
+    ],
+)
+def test_claims_in_peoples_own_words(articles, claim, verdict, wanted, unwanted):
+    result = check_claim_in(articles, claim)
+    assert result.verdict == verdict, result.rationale
+    if wanted:
+        assert wanted in result.rationale
+    if unwanted:
+        assert unwanted not in result.rationale
+    if verdict == "SUPPORTED":
+        assert "party the claim is about" not in result.rationale
 
 
 def test_claims_from_a_file_stream_as_json_lines():

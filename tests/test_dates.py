@@ -62,3 +62,25 @@ def test_with_year_only_fills_a_missing_year():
 @given(st.text())
 def test_parse_date_never_crashes(text):
     assert parse_date(text) is None or parse_date(text).count("-") >= 2
+
+
+_PIECES = [
+    *"May may MAY Dec. dec Sept. September sep 8 08 31 3 2016 1999 th st of on last this".split(),
+    *"earlier next Monday monDAY tuesday night morning evening week month year".split(),
+    *"yesterday today tonight days holiday Wednesdays x _ a ı İ K ſ ١ ٣".split(),
+    *[",", " ", "  ", "\n", "\t", ".", "’", "\u00a0", "(", "-"],
+]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=14).map("".join))
+def test_date_finders_find_what_a_scan_of_every_offset_finds(text):
+    """find_dates and find_relative_dates try only the offsets a match can start at; they
+    must find exactly what the patterns' own finditer finds."""
+    from factcheck.dates import MONTH_DAY_RE, RELATIVE_RE, _from_match, find_relative_dates
+
+    expected = [
+        (m.start(), m.end(), m.group(0), _from_match(m)) for m in MONTH_DAY_RE.finditer(text)
+    ]
+    assert find_dates(text) == [found for found in expected if found[3]]
+    expected = [(m.start(), m.end(), m.group(0)) for m in RELATIVE_RE.finditer(text)]
+    assert find_relative_dates(text) == expected

@@ -13,7 +13,14 @@ from factcheck.corpus import add_sources, build_corpus, stale_sources
 from factcheck.errors import StoreError
 from factcheck.passages import passages_of
 from factcheck.records import Document, Passage
-from factcheck.store import MIGRATIONS, SCHEMA_VERSION, Index, quote_score, sql_statements
+from factcheck.store import (
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    Index,
+    Lookup,
+    quote_score,
+    sql_statements,
+)
 
 pytestmark = pytest.mark.usefixtures("fake_attribution")
 
@@ -83,27 +90,26 @@ def test_quote_score(query, passage, score):
     assert round(quote_score(query, passage)) == score
 
 
-def test_lookups_search_for_the_rarest_words(index, monkeypatch):
+def test_any_rare_word_may_match_ranked_by_bm25(index, monkeypatch):
     monkeypatch.setattr("factcheck.store.ROW_BUDGET", 3)
     for n in range(4):
         stored(index, Document(f"{n}.txt", f"The minister presented budget number {n}."))
-    stored(index, Document("cut.txt", "The minister denied the budget cut."))
-    assert index.match_queries("minister denied budget cut") == ['"denied" OR "cut"']
-    assert [p.source for p in index.candidates("minister denied budget cut")] == ["cut.txt"]
+    stored(index, Document("cut.txt", "The minister denied the budget cut yesterday."))
+    [rare, *_] = index.match_queries("minister denied budget cut yesterday")
+    assert rare == Lookup('("denied") OR ("cut") OR ("yesterday")', ranked=True)
+    assert [p.source for p in index.candidates("minister denied the cut")] == ["cut.txt"]
 
 
-def test_when_every_word_is_common_all_of_them_must_match(index, monkeypatch):
+def test_common_words_must_match_all_but_one(index, monkeypatch):
     monkeypatch.setattr("factcheck.store.ROW_BUDGET", 3)
     for n in range(4):
         stored(index, Document(f"{n}.txt", f"The minister presented budget number {n}."))
         stored(index, Document(f"tax{n}.txt", f"The minister raised taxes {n} times."))
-    # Words too common to count exactly keep their order in the text; the last goes first.
-    assert index.match_queries("minister budget taxes") == [
-        '"minister" AND "budget" AND "taxes"',
-        '"minister" AND "budget"',
-        '"minister"',
-    ]
-    found = index.candidates("minister budget taxes")  # no passage has all three
+    lookups = index.match_queries("minister presented budget taxes")
+    assert lookups[0].query.count(" OR ") == 3  # four ways of leaving one word out
+    assert lookups[-1] == Lookup('"minister"', ranked=False)  # words too common to count
+    assert not any(lookup.ranked for lookup in lookups)  # exactly keep their order in the text
+    found = index.candidates("minister presented budget taxes")
     assert sorted(p.source for p in found) == ["0.txt", "1.txt", "2.txt", "3.txt"]
 
 

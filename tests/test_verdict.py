@@ -2,7 +2,7 @@
 
 import pytest
 
-from factcheck.match import main_verb, parse_claim, rank
+from factcheck.match import actor, clauses, main_verb, parse_claim, rank
 from factcheck.records import Passage
 from factcheck.verdict import (
     check_claim,
@@ -64,10 +64,30 @@ def test_quantities_carry_their_units(text, found):
         ("Fares will rise by 12 percent", "Fares will rise by twelve percent", []),
         ("Fares will rise by 12 percent", "The bridge closes for six weeks", []),  # other unit
         ("The bridge closes on March 10", "The bridge closes on March 3", ["March 10"]),
+        ("The bridge closes on March 10", "The bridge closes", []),
     ],
 )
 def test_numbers_and_dates_compare_with_their_units(claim, clause, mismatches):
     assert number_mismatches(claim, clause) == mismatches
+
+
+@pytest.mark.parametrize("date, mismatches", [("--03-10", []), ("--03-03", ["March 10"])])
+def test_a_clause_without_a_date_is_compared_by_when_it_was_said(date, mismatches):
+    assert number_mismatches("Hale said on March 10", "Hale said it", date) == mismatches
+
+
+@pytest.mark.parametrize(
+    "claim, content, subject",
+    [
+        ("On Dec 8 the Kremlin denied imposing terms", "imposing terms", set()),
+        ("the fares rose on March 3, officials said", "the fares rose officials said", set()),
+        ("A union was proposed by Putin", "A union was proposed by Putin", {"putin"}),
+    ],
+)
+def test_dates_are_no_words_to_match_and_passive_doers_are_subjects(claim, content, subject):
+    parsed = parse_claim(claim)
+    assert parsed.content == content and parsed.subject == subject
+    assert not {"dec", "8", "march", "3"} & set(parsed.stems)
 
 
 @pytest.mark.parametrize(
@@ -183,3 +203,68 @@ def test_nothing_relevant_is_not_enough_evidence(candidates):
     result = check_claim(CLAIM, candidates)
     assert result.verdict == "NOT ENOUGH EVIDENCE"
     assert result.rationale.startswith("no passage")
+
+
+@pytest.mark.parametrize(
+    "claim, speaker, subject",
+    [
+        ("The FBI said Clinton's email use was extremely careless", {"fbi"}, {"clinton"}),
+        ("Mukasey said Clinton did nothing wrong", {"mukasey"}, {"clinton"}),
+        ("Peskov told reporters that Russia wants no concessions", {"peskov"}, {"russia"}),
+        ("Russia demands political concessions for gas", set(), {"russia"}),
+        ("He said it", set(), set()),
+    ],
+)
+def test_a_claim_about_what_someone_said_is_about_what_was_said(claim, speaker, subject):
+    parsed = parse_claim(claim)
+    assert parsed.speaker == speaker and parsed.subject == subject
+
+
+def test_an_initial_is_no_clause_end():
+    text = "Mukasey, who served under George W. Bush, criticized Clinton. Sen. Vance agreed."
+    assert clauses(text) == [
+        "Mukasey, who served under George W. Bush, criticized Clinton",
+        "Sen. Vance agreed.",
+    ]
+
+
+def test_a_dateline_does_not_hide_who_is_reported():
+    text = "CLEVELAND, July 19 (UPI) — Former Attorney General Michael Mukasey told delegates that"
+    assert actor(passage(text + " Clinton should not be president.")) == (
+        "Former Attorney General Michael Mukasey"
+    )
+
+
+FBI = passage(
+    "Mukasey, the attorney general under former President George W. Bush, criticized "
+    "Clinton's email use, which an FBI investigation said was \u201cextremely careless\u201d "
+    "but did not warrant criminal charges.",
+    line=5,
+)
+
+
+@pytest.mark.parametrize(
+    "claim, verdict",
+    [
+        ("The FBI said Clinton's email use was extremely careless", "SUPPORTED"),
+        ("Clinton's email use was extremely careless", "SUPPORTED"),
+        ("Mukasey said Clinton's email use was extremely careless", "NOT ENOUGH EVIDENCE"),
+        ("The FBI said Clinton's email use warranted criminal charges", "REFUTED"),
+    ],
+)
+def test_words_attributed_in_a_relative_clause(claim, verdict):
+    assert check_claim(claim, [FBI]).verdict == verdict
+
+
+def test_the_speaker_saying_the_opposite_is_no_denial():
+    said = passage(
+        "What Clinton did with government secrets sums up the case against her.",
+        "Michael Mukasey",
+        "Former Attorney General",
+        line=11,
+    )
+    result = check_claim("Mukasey said Clinton did nothing wrong with government secrets", [said])
+    assert result.verdict == "REFUTED"
+    assert result.rationale == (
+        "Former Attorney General Michael Mukasey said the opposite (news.txt:11)"
+    )

@@ -1,0 +1,48 @@
+"""False alarms of draft checking whose cause lay (or lies) in verification or the index, not
+in finding the draft's quotes. Each draft here quotes its source exactly, so every quote
+should be VERIFIED; known gaps are strict xfails, so a fix shows up as a pass to turn into
+a plain test."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.corpus import build_corpus
+from factcheck.draft import check_draft, read_draft
+
+FRONT = "---\ndate: 2016-01-10\n---\n"
+
+
+def statuses(tmp_path, text: str) -> list[tuple[str, str]]:
+    source, draft = tmp_path / "source.md", tmp_path / "draft.md"
+    source.write_text(FRONT + text, encoding="utf-8")
+    draft.write_text(FRONT + text, encoding="utf-8")
+    index = build_corpus([str(source)])
+    try:
+        return [(f.quote.quote, f.status) for f in check_draft(read_draft(draft), index=index)]
+    finally:
+        index.close()
+
+
+SPLIT = """Supporters of some other candidates gathered outside. Other candidates thanked
+their supporters.
+
+“Supporters of some other candidates,” Morton Blackwell added, “have focused largely on
+paid advertising that has a limited effect on identifying voters and getting them to
+participate personally in caucuses and primaries.”
+"""
+
+
+def test_a_split_quote_whose_first_half_has_only_common_words(tmp_path):
+    found = statuses(tmp_path, SPLIT)
+    assert [status for _, status in found] == ["VERIFIED"]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="store.query_terms drops one-letter words, so a one-letter quote has no query"
+    " and nothing is searched: NOT FOUND",
+)
+def test_a_one_letter_quote(tmp_path):
+    found = statuses(tmp_path, "“A,” said Mary Smith when asked for her grade.\n")
+    assert found == [("A,", "VERIFIED")]
