@@ -152,13 +152,14 @@ def _word_or_space(char: str) -> bool:
     return char.isalnum() or char == "_" or char.isspace()
 
 
-_CASE_SENSITIVE: dict[re.Pattern, re.Pattern] = {}
+_CASE_SENSITIVE: dict[tuple[str, int], re.Pattern] = {}
 
 
 def _case_sensitive(pattern: re.Pattern) -> re.Pattern:
-    if pattern not in _CASE_SENSITIVE:
-        _CASE_SENSITIVE[pattern] = re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
-    return _CASE_SENSITIVE[pattern]
+    key = (pattern.pattern, pattern.flags)  # (a Pattern's own hash reads all its code)
+    if key not in _CASE_SENSITIVE:
+        _CASE_SENSITIVE[key] = re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+    return _CASE_SENSITIVE[key]
 
 
 def _plain_description(match: re.Match) -> bool:
@@ -193,7 +194,7 @@ class _Reader:
         self.mentions = [m for seg in self.narrative for m in find_mentions(text, *seg)]
         self.mention_starts = [m.start for m in self.mentions]
         self.lowered = lowered(text)
-        self._found: dict[re.Pattern, tuple[list[int], list[re.Match]]] = {}
+        self._found: dict[int, tuple[list[int], list[re.Match]]] = {}  # by id(pattern)
         self._role_heads: list[int] | None = None
         # Surnames of the people the document introduces (set once they are registered):
         # a far-off subject must be one of them, not any capitalised word.
@@ -245,10 +246,10 @@ class _Reader:
         finds what it finds in the whole text up to the word-or-space characters the window
         ends with (where the window's end can cut a word); those are scanned again, and the
         whole window when a match of the whole text runs across its start."""
-        found = self._found.get(pattern)
+        found = self._found.get(id(pattern))  # (a Pattern's own hash reads all its code)
         if found is None:
             matches = _scan(pattern, self.text, self.lowered)
-            found = self._found[pattern] = ([m.start() for m in matches], matches)
+            found = self._found[id(pattern)] = ([m.start() for m in matches], matches)
         starts, matches = found
         text = self.text
         tail = end
@@ -414,7 +415,11 @@ class _Reader:
     def reporting_verbs(self, pattern: re.Pattern, start: int, end: int) -> list[re.Match]:
         return [
             m
-            for m in self.finditer(pattern, start, end)
+            for m in (
+                self.finditer(pattern, start, end)
+                if pattern is SPEECH_VERB_RE  # searched all over; naming verbs seldom
+                else pattern.finditer(self.text, start, end)
+            )
             if not NOT_REPORTING_RE.search(self.text, max(start, m.start() - 8), m.start())
         ]
 
