@@ -35,6 +35,7 @@ from factcheck.cues import (
     HONORIFIC_BEFORE_RE,
     INDIRECT_RE,
     LEADING_PUNCTUATION,
+    LONGEST_ROLE_HEAD,
     MIN_UNATTRIBUTED_WORDS,
     NAMING_VERB_END_RE,
     NAMING_VERB_RE,
@@ -47,6 +48,8 @@ from factcheck.cues import (
     QUOTE_CHAR_RE,
     QUOTED_AS_RE,
     ROLE_BEFORE_RE,
+    ROLE_HEAD_COMMA_RE,
+    ROLE_HEAD_START_RE,
     ROLE_TRIM_RE,
     SO_CALLED_RE,
     SPEECH_VERB_RE,
@@ -70,7 +73,7 @@ from factcheck.names import (
 )
 from factcheck.quotemarks import QuoteSpan, find_quote_spans, paragraph_spans, trimmed
 from factcheck.records import Document, Quote
-from factcheck.text import sentence_spans
+from factcheck.text import lowered, sentence_spans
 
 # --- records of one reading -----------------------------------------------------------------
 
@@ -128,6 +131,37 @@ class _Event:
     date: DateMention | None = None
 
 
+def _scan(pattern: re.Pattern, text: str, lowered: str | None) -> list[re.Match]:
+    """``list(pattern.finditer(text))`` for a pattern of lower-case words, ``\\b`` and
+    ``\\s`` with IGNORECASE: found case-sensitively in the lower-cased text when there is
+    one (:func:`factcheck.text.lowered`), several times faster, then matched again in
+    ``text`` for the matches themselves."""
+    if lowered is None:
+        return list(pattern.finditer(text))
+    matches = []
+    for found in _case_sensitive(pattern).finditer(lowered):
+        match = pattern.match(text, found.start())
+        if match is None or match.end() != found.end():  # cannot happen: be safe anyway
+            return list(pattern.finditer(text))
+        matches.append(match)
+    return matches
+
+
+def _word_or_space(char: str) -> bool:
+    """Whether ``char`` is a ``\\w`` or ``\\s`` character (the regex engine's tests)."""
+    return char.isalnum() or char == "_" or char.isspace()
+
+
+_CASE_SENSITIVE: dict[tuple[str, int], re.Pattern] = {}
+
+
+def _case_sensitive(pattern: re.Pattern) -> re.Pattern:
+    key = (pattern.pattern, pattern.flags)  # (a Pattern's own hash reads all its code)
+    if key not in _CASE_SENSITIVE:
+        _CASE_SENSITIVE[key] = re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+    return _CASE_SENSITIVE[key]
+
+
 def _plain_description(match: re.Match) -> bool:
     """A description that is one noun phrase naming a person: not ``the agency quoted
     Deputy``, not ``the news agency``."""
@@ -159,6 +193,9 @@ class _Reader:
         self.narrative_ends = [end for _, end in self.narrative]
         self.mentions = [m for seg in self.narrative for m in find_mentions(text, *seg)]
         self.mention_starts = [m.start for m in self.mentions]
+        self.lowered = lowered(text)
+        self._found: dict[int, tuple[list[int], list[re.Match]]] = {}  # by id(pattern)
+        self._role_heads: list[int] | None = None
         # Surnames of the people the document introduces (set once they are registered):
         # a far-off subject must be one of them, not any capitalised word.
         self.known: frozenset[str] = frozenset()
@@ -199,6 +236,43 @@ class _Reader:
             index += 1
         return found
 
+    # -- patterns matched once over the whole text --
+
+    def finditer(self, pattern: re.Pattern, start: int, end: int) -> list[re.Match]:
+        """``list(pattern.finditer(text, start, end))`` for a word-list pattern
+        (:data:`SPEECH_VERB_RE`, :data:`NAMING_VERB_RE`), from one scan of the whole text.
+
+        Such a pattern reads only word and space characters, so in ``text[start:end]`` it
+        finds what it finds in the whole text up to the word-or-space characters the window
+        ends with (where the window's end can cut a word); those are scanned again, and the
+        whole window when a match of the whole text runs across its start."""
+        found = self._found.get(id(pattern))  # (a Pattern's own hash reads all its code)
+        if found is None:
+            matches = _scan(pattern, self.text, self.lowered)
+            found = self._found[id(pattern)] = ([m.start() for m in matches], matches)
+        starts, matches = found
+        text = self.text
+        tail = end
+        while tail > start and _word_or_space(text[tail - 1]):
+            tail -= 1
+        first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, tail)
+        if first and matches[first - 1].end() > start:
+            return list(pattern.finditer(text, start, end))
+        inside = matches[first:last]
+        return inside + list(pattern.finditer(text, tail, end)) if tail < end else inside
+
+    def descriptions(self, start: int, end: int) -> list[re.Match]:
+        """``list(DESCRIPTION_RE.finditer(text, start, end))``, skipping the search where no
+        role word begins (after a space) inside the window: a description ends in one."""
+        if self._role_heads is None:
+            self._role_heads = [
+                m.start() for m in _scan(ROLE_HEAD_START_RE, self.text, self.lowered)
+            ]
+        index = bisect.bisect_right(self._role_heads, start)
+        if index == len(self._role_heads) or self._role_heads[index] >= end:
+            return []
+        return list(DESCRIPTION_RE.finditer(self.text, start, end))
+
     # -- who: candidates and subjects --
 
     def is_object(self, start: int, floor: int) -> bool:
@@ -224,7 +298,13 @@ class _Reader:
         """The role in ``Tokayev’s spokesman, Ruslan Zheldibay``, written before the name."""
         if not self.text.endswith(", ", 0, start):
             return None
-        match = ROLE_BEFORE_RE.search(self.text, max(0, start - 60), start)
+        # the role's last word ends at the comma: without one there, the long search is vain
+        floor = max(0, start - 60)
+        if not ROLE_HEAD_COMMA_RE.search(
+            self.text, max(floor, start - 2 - LONGEST_ROLE_HEAD), start
+        ):
+            return None
+        match = ROLE_BEFORE_RE.search(self.text, floor, start)
         if not match:
             return None
         role = DETERMINER_RE.sub("", match.group(0).strip(" ,"))
@@ -234,7 +314,7 @@ class _Reader:
         """Where a name's mention begins once the role words before it are counted, and the
         role: ``Doe’s top foreign policy aide Jo Li``, ``union president Maria Okafor``."""
         text = self.text
-        for match in DESCRIPTION_RE.finditer(text, max(floor, mention.start - 60), mention.end):
+        for match in self.descriptions(max(floor, mention.start - 60), mention.end):
             inside = match.start() <= mention.start < match.end() <= mention.end
             if inside and _plain_description(match):
                 return match.start(), DETERMINER_RE.sub("", match.group(0))
@@ -249,7 +329,7 @@ class _Reader:
         text = self.text
         found = []
         names = [m for m in self.mentions_in(start, end) if m.name and not m.possessive]
-        for match in DESCRIPTION_RE.finditer(text, start, end):
+        for match in self.descriptions(start, end):
             if not _plain_description(match):
                 continue
             words = DETERMINER_RE.sub("", match.group(0))
@@ -335,7 +415,11 @@ class _Reader:
     def reporting_verbs(self, pattern: re.Pattern, start: int, end: int) -> list[re.Match]:
         return [
             m
-            for m in pattern.finditer(self.text, start, end)
+            for m in (
+                self.finditer(pattern, start, end)
+                if pattern is SPEECH_VERB_RE  # searched all over; naming verbs seldom
+                else pattern.finditer(self.text, start, end)
+            )
             if not NOT_REPORTING_RE.search(self.text, max(start, m.start() - 8), m.start())
         ]
 

@@ -102,6 +102,11 @@ ROLE_TRIM_RE = re.compile(r"\s+(?:who|which|that|whose|where)\b.*$|^(?:the|a|an)
 ROLE_BEFORE_RE = re.compile(
     rf"(?:[A-Z][\w-]*['’]s\s+)?(?:[\w-]+\s+){{0,3}}?(?:{_ROLE_HEAD}),\s*$", re.IGNORECASE
 )
+# Where a role word begins: every DESCRIPTION_RE match has one (after a space).
+ROLE_HEAD_START_RE = re.compile(rf"\b(?:{_ROLE_HEAD})", re.IGNORECASE)
+# How ROLE_BEFORE_RE must end; searched first (in the last few characters) since it is cheap.
+ROLE_HEAD_COMMA_RE = re.compile(rf"(?:{_ROLE_HEAD}),\s*$", re.IGNORECASE)
+LONGEST_ROLE_HEAD = max(map(len, ROLE_HEADS))
 APPOSITIVE_END_RE = re.compile(r"[,;\n]|[.!?](?:\s|$)")
 # Up to two lower-case words right before a name's role: "union president Maria Okafor".
 ROLE_PREFIX_RE = re.compile(r"(?<![\w’'-])(?:[a-z][\w-]*\s+){1,2}$")

@@ -66,6 +66,21 @@ def normalize(text: str) -> str:
     return _SPACE_RE.sub(" ", text).strip().casefold()
 
 
+# Characters IGNORECASE does not compare by their one-character lower case: "İ" lowers to
+# two characters, "ı" and "ſ" match "i" and "s". (Every other character's lower case is one
+# character, matches an ASCII letter under IGNORECASE exactly when it is that letter, and
+# is a word or space character exactly when the character is.)
+_FOLD_UNSAFE = "\u0130\u0131\u017f"
+
+
+def lowered(text: str) -> str | None:
+    """``text.lower()``, offset for offset, when a pattern of lower-case ASCII letters,
+    ``\\b`` and ``\\s`` finds the same matches in it case-sensitively as it does in
+    ``text`` with IGNORECASE (case-sensitive matching is several times faster); None when
+    ``text`` has a character for which that does not hold."""
+    return None if any(char in text for char in _FOLD_UNSAFE) else text.lower()
+
+
 def words(text: str) -> list[str]:
     """Normalised words of ``text`` (letters and digits, apostrophes kept inside words)."""
     return WORD_RE.findall(normalize(text))

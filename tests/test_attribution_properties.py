@@ -86,3 +86,30 @@ def test_quote_spans_never_cross_a_paragraph(text):
         inside = text[span.opening : span.closing]
         assert "\n\n" not in inside
         assert all(line[-1:].isalnum() or line[-1:] == "," for line in inside.split("\n")[:-1])
+
+
+_VERB_PIECES = [
+    *"said Said SAID says told pointed out went on issued a statement shot back".split(),
+    *"called it the spokesman President president-elect aide Rep. x _ 8 İ ı ſ K".split(),
+    *[" ", "  ", "\n", ",", ".", "’", "-", "“", "”"],
+]
+
+
+@given(
+    st.lists(st.sampled_from(_VERB_PIECES), max_size=16).map("".join),
+    st.integers(0, 200),
+    st.integers(0, 200),
+)
+def test_reader_finds_what_a_search_of_the_window_finds(text, a, b):
+    """The reader scans the whole text once for reporting verbs and role words; what it
+    answers for a window must be what searching that window alone finds."""
+    from factcheck.attribution import _Reader
+    from factcheck.cues import DESCRIPTION_RE, NAMING_VERB_RE, SPEECH_VERB_RE
+
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    reader = _Reader(text)
+    for pattern in (SPEECH_VERB_RE, NAMING_VERB_RE):
+        found = [m.span() for m in reader.finditer(pattern, start, end)]
+        assert found == [m.span() for m in pattern.finditer(text, start, end)]
+    found = [m.span() for m in reader.descriptions(start, end)]
+    assert found == [m.span() for m in DESCRIPTION_RE.finditer(text, start, end)]
