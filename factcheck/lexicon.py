@@ -37,7 +37,9 @@ _SYNONYM_GROUPS = [
     "country nation state",
     "kill dead die",
     "rise increase grow climb jump raise hike",
-    "fall decrease drop decline plunge",
+    "fall decrease drop decline plunge slip slipping dip sink tumble",
+    "lead ahead",
+    "ask urge",
     "cut reduce slash lower",
     "buy purchase acquire",
     "sell offload",
@@ -81,7 +83,7 @@ _OPPOSITES = [
     ("start begin launch", "end stop halt"),
     ("guilty", "innocent"),
     ("legal lawful", "illegal unlawful"),
-    ("expand widen", "shrink narrow"),
+    ("expand widen grow", "shrink narrow disappear vanish"),
     ("gain profit surplus", "loss deficit"),
 ]
 ANTONYMS: dict[str, frozenset[str]] = {}
@@ -156,6 +158,7 @@ SCALES = {
 # Units written as symbols, and unit words that mean the same.
 CURRENCY_SYMBOLS = {"$": "dollar", "€": "euro", "£": "pound", "¥": "yen"}
 UNIT_ALIASES = {
+    "pts": "point",
     "%": "percent",
     "pct": "percent",
     "percentage": "percent",
@@ -204,6 +207,8 @@ NOMINALISATIONS = {
     "payment": "pay",
     "payments": "pay",
     "closure": "close",
+    "apology": "apologize",
+    "apologies": "apologize",
     "closures": "close",
     "investment": "invest",
     "announcement": "announce",
@@ -263,6 +268,7 @@ PHRASAL_VERBS = {
     r"\b(?:lay|lays|laying|laid)\s+off\b": "cut",
     r"\b(?:turn|turns|turning|turned)\s+down\b": "reject",
     r"\b(?:back|backs|backing|backed)\s+out\b": "withdraw",
+    r"\b(?:step|steps|stepping|stepped)\s+down\b": "resign",
 }
 # Function words that reverse what a verb says when they follow it: "voted for" / "against".
 PARTICLE_OPPOSITES = {

@@ -25,6 +25,7 @@ from factcheck.lexicon import (
     MODALITY_STEMS,
     NOMINALISATIONS,
     NOT_NAMES,
+    NUMBER_WORDS,
     PHRASAL_VERBS,
     ROLE_WORDS,
     SYNONYM_WORDS,
@@ -47,7 +48,7 @@ CLAUSE_BREAK_RE = re.compile(
 # The actor of a narrative sentence that reports speech: "The Kremlin on December 8 denied".
 ACTOR_RE = re.compile(
     r"^(?:The\s+)?(?P<actor>(?:[A-Z][\w'’.-]*\s+){0,5}?[A-Z][\w'’.-]*)"
-    r"(?:,[^,]{1,80},)?\s+(?:(?:on|last|this)\s+\w+(?:\s+\d{1,2})?,?\s+|(?:has|have|had|also|"
+    r"(?:\s+\([^()]{1,20}\))?(?:,[^,]{1,80},)?\s+(?:(?:on|last|this)\s+\w+(?:\s+\d{1,2})?,?\s+|(?:has|have|had|also|"
     r"again|previously|publicly|flatly|strongly)\s+)*"
     r"(?P<verb>said|says|told|denied|denies|rejected|rejects|dismissed|dismisses|confirmed|"
     r"confirms|acknowledged|acknowledges|admitted|admits|announced|announces|insisted|"
@@ -294,6 +295,17 @@ def clauses(text: str) -> list[str]:
     return [c for c in CLAUSE_BREAK_RE.split(text) if c and c.strip()]
 
 
+@lru_cache(maxsize=1 << 14)
+def numbers(text: str) -> tuple[tuple[str, str], ...]:
+    """(number, the stem of the word after it) for each number of ``text``: "46 percent"."""
+    found = words(canonical(text))
+    return tuple(
+        (fold(w), fold(after))
+        for w, after in pairwise(found)
+        if (w[0].isdigit() or w in NUMBER_WORDS) and after not in STOPWORDS
+    )
+
+
 @dataclass(frozen=True)
 class Match:
     passage: Passage
@@ -337,6 +349,10 @@ def match(claim: Claim, passage: Passage, *, context: Context = Context()) -> Ma
     from rapidfuzz import fuzz
 
     stems = set(content_stems(passage.text))
+    # A claim's number is matched by any number of the passage with the same unit: whether
+    # it is the same number is for the stance to say ("48 percent" against "46 percent").
+    units = {unit for _, unit in numbers(passage.text)}
+    stems |= {n for n, unit in numbers(claim.content or claim.text) if unit in units}
     around = stems | actor_stems(passage)
     from_article = context.names
     if own_names(passage) - set(claim.names):

@@ -88,6 +88,12 @@ VERDICTS = ("SUPPORTED", "REFUTED", "CONFLICTING", "NOT ENOUGH EVIDENCE")
 # Verdicts that make `factcheck claim --fail-on WHAT` exit 1, for scripts and CI.
 FAIL_ON = {"refuted": {"REFUTED"}, "unsupported": set(VERDICTS) - {"SUPPORTED"}}
 
+# Reported speech inside a clause: what follows "that" is the content, whoever speaks.
+REPORTED_THAT_RE = re.compile(
+    r"\b(?:said|says|stated|states|told\s+\w+(?:\s+\w+){0,4}?|claimed|claims|argued|argues|"
+    r"insisted|insists|warned|warns|announced|announces|acknowledged|admitted|noted|added)"
+    r"\s+that\b"
+)
 # The name a clause starts with: who acted, in "The Senate approved the farm bill".
 DOER_RE = re.compile(r"^(?:The\s+)?(?P<doer>(?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*)")
 _TOKEN_RE = re.compile(r"[$€£¥%]|\d+(?:[.,]\d+)*|[^\W\d_]+(?:'[^\W_]+)*")
@@ -183,6 +189,9 @@ def quantities(text: str) -> tuple[tuple[float, str], ...]:
         following = words[j] if j < len(words) else ""
         if following == "per" and j + 1 < len(words) and words[j + 1] == "cent":
             following = "percent"
+        after = words[j + 1] if j + 1 < len(words) else ""
+        if following in ("percentage", "percent") and after in ("point", "points"):
+            following = "point"  # "three percentage points" are points, not percent
         following = UNIT_ALIASES.get(following, following)
         if unit is None and following.isalpha() and following not in STOPWORDS:
             unit = CURRENCY_SYMBOLS.get(following) or stem(following)
@@ -261,7 +270,8 @@ def judge(claim: Claim, match: Match) -> Evidence:
         *(f"'{w}'" for w in negations(match.focus, claim.predicate)),
         *(f"opposite of '{w}'" for w in opposites(claim, match.focus)),
     ]
-    if not flips and not mismatches and not states_verb(claim, match.passage.text):
+    if not flips and not states_verb(claim, match.passage.text):  # another figure for
+        # another event is no contradiction: "40 percent on July 14" against "leads 46 to 39"
         reason = f"does not say whether it {claim_words(claim, [claim.verb])[0]}"
         return Evidence(passage, "neutral", score, match.relevance, reason, subject, speaker)
     if mismatches:  # "600 jobs will go, not 400": a different number refutes, negated or not
@@ -290,6 +300,9 @@ def attributed(claim: Claim, passage: Passage) -> bool:
     it, or its text attributes words to them ("which an FBI investigation said was ...")."""
     if claim.speaker & spoken_by(passage):
         return True
+    head, colon, _ = passage.text.partition(":")  # a headline "Sanders: Clinton Email Story"
+    if colon and len(head.split()) <= 4 and claim.speaker & name_stems(head):
+        return True
     found = tokens(passage.text)
     for i, word in enumerate(found):
         if fold(word) in claim.speaker:
@@ -316,6 +329,8 @@ def other_doer(claim: Claim, passage: Passage, clause: str) -> str | None:
     are left alone: there the one named first speaks, and the content is what counts."""
     found = DOER_RE.match(clause.strip())
     if not found or not claim.subject or ACTOR_RE.match(clause.strip()):
+        return None
+    if REPORTED_THAT_RE.search(clause):  # "Sanders stated that the Clinton story has moved"
         return None
     doer = name_stems(found.group("doer")) - {fold(w) for w in NOT_NAMES}
     named = set(content_stems(clause))

@@ -204,8 +204,24 @@ def test_fixture_verdicts(articles, claim, verdict, speaker):
         ),
         # the full name in the claim, the surname alone in the passage
         ("Dale Pruitt's handling of the parking fund was reckless", "SUPPORTED", None, None),
+        # mayoral-poll.txt, after a poll report: a headline "Name: words", "stated that"
+        ("Hartley said the Reyes transit levy story has moved", "SUPPORTED", "Hartley", None),
+        # numbers with units: another figure refutes, another event's figure does not
+        ("Reyes leads Hartley 47 percent to 38 percent in the Civic Radio poll", "SUPPORTED",
+         None, None),
+        ("Reyes leads Hartley 49 percent to 38 percent in the Civic Radio poll", "REFUTED",
+         "another figure or date than 49 percent", None),
+        ("The Civic Radio poll has a margin of error of five points", "REFUTED", None, None),
+        ("The Civic Radio poll has a margin of error of three points", "SUPPORTED", None, None),
+        ("Hartley's support fell to 38 percent", "SUPPORTED", None, None),
+        # dates: the day a figure held
+        ("Reyes was tied with Hartley at 41 percent on June 2", "SUPPORTED", "Jun 2", None),
+        ("Reyes was tied with Hartley at 41 percent on May 20", "REFUTED", "than May 20", None),
+        # phrasal verbs and nouns for verbs
+        ("Pat Lindqvist will step down after the election", "SUPPORTED", "Lindqvist", None),
+        ("The Civic Party apologized to Hartley", "SUPPORTED", None, None),
     ],
-)
+)  # fmt: skip
 def test_claims_in_peoples_own_words(articles, claim, verdict, wanted, unwanted):
     result = check_claim_in(articles, claim)
     assert result.verdict == verdict, result.rationale
@@ -213,7 +229,7 @@ def test_claims_in_peoples_own_words(articles, claim, verdict, wanted, unwanted)
         assert wanted in result.rationale
     if unwanted:
         assert unwanted not in result.rationale
-    if verdict == "SUPPORTED":
+    if " said " in claim:  # who said it is not the party the claim accuses
         assert "party the claim is about" not in result.rationale
 
 
