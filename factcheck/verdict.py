@@ -57,6 +57,7 @@ from factcheck.match import (
     canonical,
     content_stems,
     covers,
+    focus_clause,
     fold,
     name_stems,
     parse_claim,
@@ -93,6 +94,13 @@ REPORTED_THAT_RE = re.compile(
     r"\b(?:said|says|stated|states|told\s+\w+(?:\s+\w+){0,4}?|claimed|claims|argued|argues|"
     r"insisted|insists|warned|warns|announced|announces|acknowledged|admitted|noted|added)"
     r"\s+that\b"
+)
+# Whom the article's own sentence cites for what it says: "which an FBI investigation said
+# was careless", "46 percent to 39 percent according to a CBS poll".
+_CITED = r"(?P<who>(?:(?:an?|the)\s+)?(?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*(?:\s+[a-z]+)?)"
+CITED_RE = re.compile(
+    rf"\baccording\s+to\s+{_CITED}|\b{_CITED.replace('who>', 'who2>')}\s+(?:said|says|found|"
+    r"finds|concluded|concludes|called|calls|described|describes|reported|reports)\b"
 )
 # The name a clause starts with: who acted, in "The Senate approved the farm bill".
 DOER_RE = re.compile(r"^(?:The\s+)?(?P<doer>(?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*)")
@@ -381,7 +389,7 @@ def describe(evidence: Evidence, claim: Claim) -> str:
     # A denial is the accused party negating the claim; a party that merely says the
     # opposite of a claim, or a claim about what someone said, is no denial.
     denial = refutes and evidence.reason.startswith(NEGATED)
-    party = ""
+    party = cite = ""
     other_figure = refutes and evidence.reason.startswith(OTHER_FIGURE)
     if other_figure:
         party = ": " + evidence.reason.removeprefix("gives ")
@@ -393,6 +401,9 @@ def describe(evidence: Evidence, claim: Claim) -> str:
             verb = f"{'reports' if who == 'the source' else 'says'} {claim.speaker_text} {said}"
     elif p.kind == "narrative" and who == "the source":
         verb = "reports the opposite" if refutes else "reports it"
+        cited = CITED_RE.search(focus_clause(claim.predicate, p.text)[0])
+        if cited:  # "..., which a Treasury review said was reckless": whose finding it is
+            cite = f", citing {cited.group('who') or cited.group('who2')}"
     elif evidence.for_subject:
         verb = "denied it" if denial else "said the opposite" if refutes else "confirmed it"
         what = "a denial by" if denial else "the word of" if refutes else "a confirmation by"
@@ -401,7 +412,7 @@ def describe(evidence: Evidence, claim: Claim) -> str:
         verb = "contradicted it" if refutes else "said so"
     if OPINION_WORDS & set(tokens(claim.text)) and evidence.stance != "neutral":
         party += ": an opinion" if not party else ", an opinion"
-    return f"{who[0].upper()}{who[1:]} {verb}{when}{where}{party}"
+    return f"{who[0].upper()}{who[1:]} {verb}{when}{where}{cite}{party}"
 
 
 def aggregate(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:

@@ -203,12 +203,13 @@ def test_fixture_verdicts(articles, claim, verdict, speaker):
             "source reports",
         ),
         # the full name in the claim, the surname alone in the passage
-        ("Dale Pruitt's handling of the parking fund was reckless", "SUPPORTED", None, None),
+        ("Dale Pruitt's handling of the parking fund was reckless", "SUPPORTED",
+         "parking-fund.txt:5), citing a Treasury review", None),
         # mayoral-poll.txt, after a poll report: a headline "Name: words", "stated that"
         ("Hartley said the Reyes transit levy story has moved", "SUPPORTED", "Hartley", None),
         # numbers with units: another figure refutes, another event's figure does not
         ("Reyes leads Hartley 47 percent to 38 percent in the Civic Radio poll", "SUPPORTED",
-         None, None),
+         "citing a Civic Radio poll", None),
         ("Reyes leads Hartley 49 percent to 38 percent in the Civic Radio poll", "REFUTED",
          "another figure or date than 49 percent", None),
         ("The Civic Radio poll has a margin of error of five points", "REFUTED", None, None),
