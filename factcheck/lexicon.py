@@ -44,7 +44,7 @@ _SYNONYM_GROUPS = [
     "buy purchase acquire",
     "sell offload",
     "ban prohibit outlaw",
-    "win victory",
+    "win victory beat",
     "lose defeat",
     "attack strike assault",
     "president leader",
@@ -74,7 +74,7 @@ SYNONYM_WORDS: dict[str, frozenset[str]] = {
 # side is a synonym group, so "rise" is also contradicted by "drop" and "plunge".
 _OPPOSITES = [
     ("rise increase grow climb jump raise hike", "fall decrease drop decline plunge cut reduce"),
-    ("win victory", "lose defeat"),
+    ("win victory beat", "lose defeat"),
     ("accept agree approve endorse allow permit", "reject refuse veto oppose ban block"),
     ("support back", "oppose"),
     ("open reopen", "close shut"),

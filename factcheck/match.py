@@ -19,6 +19,7 @@ from itertools import pairwise
 
 from factcheck.dates import find_dates
 from factcheck.lexicon import (
+    ANTONYMS,
     IRREGULAR_VERBS,
     LIGHT_STEMS,
     METONYMS,
@@ -117,10 +118,12 @@ def covers(term: str, stems: set[str] | frozenset[str]) -> bool:
 
 
 def coverage(terms: Iterable[str], stems: set[str]) -> float:
-    """Share of ``terms`` that ``stems`` has, directly or by synonym; light words count half."""
+    """Share of ``terms`` that ``stems`` has, directly, by synonym or by its opposite (a
+    passage that says fares fell is about whether they rose); light words count half."""
     terms = list(terms)
     total = sum(weight(t) for t in terms)
-    return sum(weight(t) for t in terms if covers(t, stems)) / total if terms else 0.0
+    hits = sum(weight(t) for t in terms if covers(t, stems) or ANTONYMS.get(t, set()) & stems)
+    return hits / total if terms else 0.0
 
 
 @dataclass(frozen=True)

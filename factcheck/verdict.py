@@ -265,6 +265,9 @@ def judge(claim: Claim, match: Match) -> Evidence:
     if claim.speaker and not attributed(claim, passage):
         reason = f"not in the words of {claim.speaker_text}"
         return Evidence(passage, "neutral", score, match.relevance, reason, subject, speaker)
+    if OPINION_WORDS & set(tokens(claim.text)) and not OPINION_WORDS & set(tokens(match.focus)):
+        reason = "a fact, not a judgement on whether it should be"
+        return Evidence(passage, "neutral", score, match.relevance, reason, subject, speaker)
     other = other_doer(claim, passage, match.focus)
     if other:
         reason = f"about what {other} did, not {' '.join(claim_words(claim, claim.subject))}"
@@ -273,7 +276,13 @@ def judge(claim: Claim, match: Match) -> Evidence:
     # passage's stance, but a different figure or date still refutes it.
     content_negative = len(negations(claim.content or claim.text)) % 2 == 1
     claim_negative = content_negative != claim.denies
-    mismatches = number_mismatches(claim.text, match.focus, passage.date)
+    # When a claim about what someone said dates it, a passage without a date in its words
+    # is compared by when it was said; for other claims, that is not when the event is.
+    said_on = passage.date if claim.speaker else None
+    mismatches = number_mismatches(claim.text, match.focus, said_on)
+    if not mismatches and find_dates(claim.text) and not (find_dates(match.focus) or said_on):
+        reason = "does not say when"  # "closed for six weeks" on a claim it closes March 10
+        return Evidence(passage, "neutral", score, match.relevance, reason, subject, speaker)
     flips = [
         *(f"'{w}'" for w in negations(match.focus, claim.predicate)),
         *(f"opposite of '{w}'" for w in opposites(claim, match.focus)),
@@ -365,8 +374,10 @@ def subject_leads(claim: Claim, clause: str) -> bool:
 
 def claim_words(claim: Claim, stems: Iterable[str]) -> list[str]:
     """The claim's own words for some of its stems, to name them in a reason."""
-    wanted = set(stems)
-    return list(dict.fromkeys(w for w in content_words(claim.text) if fold(w) in wanted))
+    wanted = list(dict.fromkeys(stems))
+    found = {fold(w): w for w in reversed(content_words(claim.text))}
+    # a stem the words do not show as such ("go down" read as "fall") is named by itself
+    return list(dict.fromkeys(found.get(s, s) for s in wanted))
 
 
 # --- verdict ------------------------------------------------------------------------------

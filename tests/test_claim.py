@@ -148,6 +148,27 @@ def test_example_claims_in_other_words(example, claim, verdict, wanted):
         ("Heavy rain flooded the Harbor district of Larkport", "NOT ENOUGH EVIDENCE", None),
         ("Northfield Steel will close its public library", "NOT ENOUGH EVIDENCE", None),
         ("The House approved the farm bill", "NOT ENOUGH EVIDENCE", None),
+        # in other words: synonyms, phrasal verbs, opposites, passive voice
+        ("Ferry prices will go up 12% in April", "SUPPORTED", None),
+        ("Ferry fares will increase by twelve percent", "SUPPORTED", None),
+        ("Ferry fares will go down", "REFUTED", None),
+        ("The Harbor Bridge will be shut for six weeks", "SUPPORTED", "Alicia Moreno"),
+        ("The Harbor Bridge will be closed for eight weeks", "REFUTED", "Alicia Moreno"),
+        ("The port will be sold to a private company", "REFUTED", "Tom Becker"),
+        ("A new stadium was approved by the Riverton council", "SUPPORTED", None),
+        ("The Larkport Lions beat Riverton", "SUPPORTED", None),
+        ("The Larkport Lions lost to Riverton", "REFUTED", None),
+        # dates: a passage that does not say when does not decide a dated claim
+        ("The Harbor Bridge will close on March 3", "SUPPORTED", None),
+        ("The Harbor Bridge will close on March 10", "REFUTED", None),
+        # what someone said
+        ("Whitlock said the company would close the Ashby plant", "REFUTED", None),
+        ("Dunmore said Northfield Steel will cut 600 jobs", "SUPPORTED", "Carl Dunmore"),
+        ("Dunmore said Northfield Steel will cut 400 jobs", "REFUTED", "Carl Dunmore"),
+        ("Lopez denied that the district cut lunch funding", "SUPPORTED", "Maria Lopez"),
+        ("Becker said Larkport will sell the port", "REFUTED", "Tom Becker"),
+        # a judgement is not supported by a fact
+        ("Ferry fares should rise by 12 percent", "NOT ENOUGH EVIDENCE", None),
     ],
 )
 def test_fixture_verdicts(articles, claim, verdict, speaker):
