@@ -63,6 +63,8 @@ _SYNONYM_GROUPS = [
     "resign quit",
     "warn caution",
     "fire sack",
+    "accuse blame castigate criticize criticise condemn slam",
+    "praise commend applaud",
 ]
 SYNONYMS: dict[str, frozenset[str]] = _groups(_SYNONYM_GROUPS)
 # The same, as words (not stems), to look synonyms up in the index.
@@ -85,6 +87,7 @@ _OPPOSITES = [
     ("legal lawful", "illegal unlawful"),
     ("expand widen grow", "shrink narrow disappear vanish"),
     ("gain profit surplus", "loss deficit"),
+    ("praise commend applaud", "criticize criticise castigate condemn slam"),
 ]
 ANTONYMS: dict[str, frozenset[str]] = {}
 for _a, _b in _OPPOSITES:

@@ -70,7 +70,8 @@ SPEECH_CLAIM_RE = re.compile(
     r"(?:(?:has|have|had|also|again|previously|publicly|repeatedly)\s+)*"
     r"(?P<verb>said|says|told\s+(?:[\w'’-]+\s+){1,5}?that|denied|denies|claimed|claims|"
     r"argued|argues|stated|states|insisted|insists|warned|warns|admitted|admits|"
-    r"acknowledged|acknowledges|believes|thinks|found|finds|concluded|concludes)\s+"
+    r"acknowledged|acknowledges|believes|thinks|found|finds|concluded|concludes|reported|"
+    r"reports)\s+"
     r"(?:that\s+)?(?P<content>\S.*)$"
 )
 
