@@ -37,12 +37,14 @@ _SYNONYM_GROUPS = [
     "country nation state",
     "kill dead die",
     "rise increase grow climb jump raise hike",
-    "fall decrease drop decline plunge",
+    "fall decrease drop decline plunge slip slipping dip sink tumble",
+    "lead ahead",
+    "ask urge",
     "cut reduce slash lower",
     "buy purchase acquire",
     "sell offload",
     "ban prohibit outlaw",
-    "win victory",
+    "win victory beat",
     "lose defeat",
     "attack strike assault",
     "president leader",
@@ -61,6 +63,8 @@ _SYNONYM_GROUPS = [
     "resign quit",
     "warn caution",
     "fire sack",
+    "accuse blame castigate criticize criticise condemn slam",
+    "praise commend applaud",
 ]
 SYNONYMS: dict[str, frozenset[str]] = _groups(_SYNONYM_GROUPS)
 # The same, as words (not stems), to look synonyms up in the index.
@@ -72,7 +76,7 @@ SYNONYM_WORDS: dict[str, frozenset[str]] = {
 # side is a synonym group, so "rise" is also contradicted by "drop" and "plunge".
 _OPPOSITES = [
     ("rise increase grow climb jump raise hike", "fall decrease drop decline plunge cut reduce"),
-    ("win victory", "lose defeat"),
+    ("win victory beat", "lose defeat"),
     ("accept agree approve endorse allow permit", "reject refuse veto oppose ban block"),
     ("support back", "oppose"),
     ("open reopen", "close shut"),
@@ -81,8 +85,9 @@ _OPPOSITES = [
     ("start begin launch", "end stop halt"),
     ("guilty", "innocent"),
     ("legal lawful", "illegal unlawful"),
-    ("expand widen", "shrink narrow"),
+    ("expand widen grow", "shrink narrow disappear vanish"),
     ("gain profit surplus", "loss deficit"),
+    ("praise commend applaud", "criticize criticise castigate condemn slam"),
 ]
 ANTONYMS: dict[str, frozenset[str]] = {}
 for _a, _b in _OPPOSITES:
@@ -156,6 +161,7 @@ SCALES = {
 # Units written as symbols, and unit words that mean the same.
 CURRENCY_SYMBOLS = {"$": "dollar", "€": "euro", "£": "pound", "¥": "yen"}
 UNIT_ALIASES = {
+    "pts": "point",
     "%": "percent",
     "pct": "percent",
     "percentage": "percent",
@@ -204,6 +210,8 @@ NOMINALISATIONS = {
     "payment": "pay",
     "payments": "pay",
     "closure": "close",
+    "apology": "apologize",
+    "apologies": "apologize",
     "closures": "close",
     "investment": "invest",
     "announcement": "announce",
@@ -263,6 +271,7 @@ PHRASAL_VERBS = {
     r"\b(?:lay|lays|laying|laid)\s+off\b": "cut",
     r"\b(?:turn|turns|turning|turned)\s+down\b": "reject",
     r"\b(?:back|backs|backing|backed)\s+out\b": "withdraw",
+    r"\b(?:step|steps|stepping|stepped)\s+down\b": "resign",
 }
 # Function words that reverse what a verb says when they follow it: "voted for" / "against".
 PARTICLE_OPPOSITES = {

@@ -19,12 +19,14 @@ from itertools import pairwise
 
 from factcheck.dates import find_dates
 from factcheck.lexicon import (
+    ANTONYMS,
     IRREGULAR_VERBS,
     LIGHT_STEMS,
     METONYMS,
     MODALITY_STEMS,
     NOMINALISATIONS,
     NOT_NAMES,
+    NUMBER_WORDS,
     PHRASAL_VERBS,
     ROLE_WORDS,
     SYNONYM_WORDS,
@@ -47,7 +49,7 @@ CLAUSE_BREAK_RE = re.compile(
 # The actor of a narrative sentence that reports speech: "The Kremlin on December 8 denied".
 ACTOR_RE = re.compile(
     r"^(?:The\s+)?(?P<actor>(?:[A-Z][\w'’.-]*\s+){0,5}?[A-Z][\w'’.-]*)"
-    r"(?:,[^,]{1,80},)?\s+(?:(?:on|last|this)\s+\w+(?:\s+\d{1,2})?,?\s+|(?:has|have|had|also|"
+    r"(?:\s+\([^()]{1,20}\))?(?:,[^,]{1,80},)?\s+(?:(?:on|last|this)\s+\w+(?:\s+\d{1,2})?,?\s+|(?:has|have|had|also|"
     r"again|previously|publicly|flatly|strongly)\s+)*"
     r"(?P<verb>said|says|told|denied|denies|rejected|rejects|dismissed|dismisses|confirmed|"
     r"confirms|acknowledged|acknowledges|admitted|admits|announced|announces|insisted|"
@@ -68,7 +70,8 @@ SPEECH_CLAIM_RE = re.compile(
     r"(?:(?:has|have|had|also|again|previously|publicly|repeatedly)\s+)*"
     r"(?P<verb>said|says|told\s+(?:[\w'’-]+\s+){1,5}?that|denied|denies|claimed|claims|"
     r"argued|argues|stated|states|insisted|insists|warned|warns|admitted|admits|"
-    r"acknowledged|acknowledges|believes|thinks|found|finds|concluded|concludes)\s+"
+    r"acknowledged|acknowledges|believes|thinks|found|finds|concluded|concludes|reported|"
+    r"reports)\s+"
     r"(?:that\s+)?(?P<content>\S.*)$"
 )
 
@@ -116,10 +119,12 @@ def covers(term: str, stems: set[str] | frozenset[str]) -> bool:
 
 
 def coverage(terms: Iterable[str], stems: set[str]) -> float:
-    """Share of ``terms`` that ``stems`` has, directly or by synonym; light words count half."""
+    """Share of ``terms`` that ``stems`` has, directly, by synonym or by its opposite (a
+    passage that says fares fell is about whether they rose); light words count half."""
     terms = list(terms)
     total = sum(weight(t) for t in terms)
-    return sum(weight(t) for t in terms if covers(t, stems)) / total if terms else 0.0
+    hits = sum(weight(t) for t in terms if covers(t, stems) or ANTONYMS.get(t, set()) & stems)
+    return hits / total if terms else 0.0
 
 
 @dataclass(frozen=True)
@@ -294,6 +299,17 @@ def clauses(text: str) -> list[str]:
     return [c for c in CLAUSE_BREAK_RE.split(text) if c and c.strip()]
 
 
+@lru_cache(maxsize=1 << 14)
+def numbers(text: str) -> tuple[tuple[str, str], ...]:
+    """(number, the stem of the word after it) for each number of ``text``: "46 percent"."""
+    found = words(canonical(text))
+    return tuple(
+        (fold(w), fold(after))
+        for w, after in pairwise(found)
+        if (w[0].isdigit() or w in NUMBER_WORDS) and after not in STOPWORDS
+    )
+
+
 @dataclass(frozen=True)
 class Match:
     passage: Passage
@@ -337,6 +353,10 @@ def match(claim: Claim, passage: Passage, *, context: Context = Context()) -> Ma
     from rapidfuzz import fuzz
 
     stems = set(content_stems(passage.text))
+    # A claim's number is matched by any number of the passage with the same unit: whether
+    # it is the same number is for the stance to say ("48 percent" against "46 percent").
+    units = {unit for _, unit in numbers(passage.text)}
+    stems |= {n for n, unit in numbers(claim.content or claim.text) if unit in units}
     around = stems | actor_stems(passage)
     from_article = context.names
     if own_names(passage) - set(claim.names):

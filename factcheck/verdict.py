@@ -57,6 +57,7 @@ from factcheck.match import (
     canonical,
     content_stems,
     covers,
+    focus_clause,
     fold,
     name_stems,
     parse_claim,
@@ -88,6 +89,19 @@ VERDICTS = ("SUPPORTED", "REFUTED", "CONFLICTING", "NOT ENOUGH EVIDENCE")
 # Verdicts that make `factcheck claim --fail-on WHAT` exit 1, for scripts and CI.
 FAIL_ON = {"refuted": {"REFUTED"}, "unsupported": set(VERDICTS) - {"SUPPORTED"}}
 
+# Reported speech inside a clause: what follows "that" is the content, whoever speaks.
+REPORTED_THAT_RE = re.compile(
+    r"\b(?:said|says|stated|states|told\s+\w+(?:\s+\w+){0,4}?|claimed|claims|argued|argues|"
+    r"insisted|insists|warned|warns|announced|announces|acknowledged|admitted|noted|added)"
+    r"\s+that\b"
+)
+# Whom the article's own sentence cites for what it says: "which an FBI investigation said
+# was careless", "46 percent to 39 percent according to a CBS poll".
+_CITED = r"(?P<who>(?:(?:an?|the)\s+)?(?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*(?:\s+[a-z]+)?)"
+CITED_RE = re.compile(
+    rf"\baccording\s+to\s+{_CITED}|\b{_CITED.replace('who>', 'who2>')}\s+(?:said|says|found|"
+    r"finds|concluded|concludes|called|calls|described|describes|reported|reports)\b"
+)
 # The name a clause starts with: who acted, in "The Senate approved the farm bill".
 DOER_RE = re.compile(r"^(?:The\s+)?(?P<doer>(?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*)")
 _TOKEN_RE = re.compile(r"[$€£¥%]|\d+(?:[.,]\d+)*|[^\W\d_]+(?:'[^\W_]+)*")
@@ -183,6 +197,9 @@ def quantities(text: str) -> tuple[tuple[float, str], ...]:
         following = words[j] if j < len(words) else ""
         if following == "per" and j + 1 < len(words) and words[j + 1] == "cent":
             following = "percent"
+        after = words[j + 1] if j + 1 < len(words) else ""
+        if following in ("percentage", "percent") and after in ("point", "points"):
+            following = "point"  # "three percentage points" are points, not percent
         following = UNIT_ALIASES.get(following, following)
         if unit is None and following.isalpha() and following not in STOPWORDS:
             unit = CURRENCY_SYMBOLS.get(following) or stem(following)
@@ -248,6 +265,9 @@ def judge(claim: Claim, match: Match) -> Evidence:
     if claim.speaker and not attributed(claim, passage):
         reason = f"not in the words of {claim.speaker_text}"
         return Evidence(passage, "neutral", score, match.relevance, reason, subject, speaker)
+    if OPINION_WORDS & set(tokens(claim.text)) and not OPINION_WORDS & set(tokens(match.focus)):
+        reason = "a fact, not a judgement on whether it should be"
+        return Evidence(passage, "neutral", score, match.relevance, reason, subject, speaker)
     other = other_doer(claim, passage, match.focus)
     if other:
         reason = f"about what {other} did, not {' '.join(claim_words(claim, claim.subject))}"
@@ -256,12 +276,19 @@ def judge(claim: Claim, match: Match) -> Evidence:
     # passage's stance, but a different figure or date still refutes it.
     content_negative = len(negations(claim.content or claim.text)) % 2 == 1
     claim_negative = content_negative != claim.denies
-    mismatches = number_mismatches(claim.text, match.focus, passage.date)
+    # When a claim about what someone said dates it, a passage without a date in its words
+    # is compared by when it was said; for other claims, that is not when the event is.
+    said_on = passage.date if claim.speaker else None
+    mismatches = number_mismatches(claim.text, match.focus, said_on)
+    if not mismatches and find_dates(claim.text) and not (find_dates(match.focus) or said_on):
+        reason = "does not say when"  # "closed for six weeks" on a claim it closes March 10
+        return Evidence(passage, "neutral", score, match.relevance, reason, subject, speaker)
     flips = [
         *(f"'{w}'" for w in negations(match.focus, claim.predicate)),
         *(f"opposite of '{w}'" for w in opposites(claim, match.focus)),
     ]
-    if not flips and not mismatches and not states_verb(claim, match.passage.text):
+    if not flips and not states_verb(claim, match.passage.text):  # another figure for
+        # another event is no contradiction: "40 percent on July 14" against "leads 46 to 39"
         reason = f"does not say whether it {claim_words(claim, [claim.verb])[0]}"
         return Evidence(passage, "neutral", score, match.relevance, reason, subject, speaker)
     if mismatches:  # "600 jobs will go, not 400": a different number refutes, negated or not
@@ -290,6 +317,9 @@ def attributed(claim: Claim, passage: Passage) -> bool:
     it, or its text attributes words to them ("which an FBI investigation said was ...")."""
     if claim.speaker & spoken_by(passage):
         return True
+    head, colon, _ = passage.text.partition(":")  # a headline "Sanders: Clinton Email Story"
+    if colon and len(head.split()) <= 4 and claim.speaker & name_stems(head):
+        return True
     found = tokens(passage.text)
     for i, word in enumerate(found):
         if fold(word) in claim.speaker:
@@ -317,6 +347,8 @@ def other_doer(claim: Claim, passage: Passage, clause: str) -> str | None:
     found = DOER_RE.match(clause.strip())
     if not found or not claim.subject or ACTOR_RE.match(clause.strip()):
         return None
+    if REPORTED_THAT_RE.search(clause):  # "Sanders stated that the Clinton story has moved"
+        return None
     doer = name_stems(found.group("doer")) - {fold(w) for w in NOT_NAMES}
     named = set(content_stems(clause))
     if doer and not doer & (claim.subject | claim.speaker) and claim.subject & named:
@@ -342,8 +374,10 @@ def subject_leads(claim: Claim, clause: str) -> bool:
 
 def claim_words(claim: Claim, stems: Iterable[str]) -> list[str]:
     """The claim's own words for some of its stems, to name them in a reason."""
-    wanted = set(stems)
-    return list(dict.fromkeys(w for w in content_words(claim.text) if fold(w) in wanted))
+    wanted = list(dict.fromkeys(stems))
+    found = {fold(w): w for w in reversed(content_words(claim.text))}
+    # a stem the words do not show as such ("go down" read as "fall") is named by itself
+    return list(dict.fromkeys(found.get(s, s) for s in wanted))
 
 
 # --- verdict ------------------------------------------------------------------------------
@@ -366,7 +400,7 @@ def describe(evidence: Evidence, claim: Claim) -> str:
     # A denial is the accused party negating the claim; a party that merely says the
     # opposite of a claim, or a claim about what someone said, is no denial.
     denial = refutes and evidence.reason.startswith(NEGATED)
-    party = ""
+    party = cite = ""
     other_figure = refutes and evidence.reason.startswith(OTHER_FIGURE)
     if other_figure:
         party = ": " + evidence.reason.removeprefix("gives ")
@@ -378,6 +412,9 @@ def describe(evidence: Evidence, claim: Claim) -> str:
             verb = f"{'reports' if who == 'the source' else 'says'} {claim.speaker_text} {said}"
     elif p.kind == "narrative" and who == "the source":
         verb = "reports the opposite" if refutes else "reports it"
+        cited = CITED_RE.search(focus_clause(claim.predicate, p.text)[0])
+        if cited:  # "..., which a Treasury review said was reckless": whose finding it is
+            cite = f", citing {cited.group('who') or cited.group('who2')}"
     elif evidence.for_subject:
         verb = "denied it" if denial else "said the opposite" if refutes else "confirmed it"
         what = "a denial by" if denial else "the word of" if refutes else "a confirmation by"
@@ -386,7 +423,7 @@ def describe(evidence: Evidence, claim: Claim) -> str:
         verb = "contradicted it" if refutes else "said so"
     if OPINION_WORDS & set(tokens(claim.text)) and evidence.stance != "neutral":
         party += ": an opinion" if not party else ", an opinion"
-    return f"{who[0].upper()}{who[1:]} {verb}{when}{where}{party}"
+    return f"{who[0].upper()}{who[1:]} {verb}{when}{where}{cite}{party}"
 
 
 def aggregate(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:

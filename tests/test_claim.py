@@ -148,6 +148,27 @@ def test_example_claims_in_other_words(example, claim, verdict, wanted):
         ("Heavy rain flooded the Harbor district of Larkport", "NOT ENOUGH EVIDENCE", None),
         ("Northfield Steel will close its public library", "NOT ENOUGH EVIDENCE", None),
         ("The House approved the farm bill", "NOT ENOUGH EVIDENCE", None),
+        # in other words: synonyms, phrasal verbs, opposites, passive voice
+        ("Ferry prices will go up 12% in April", "SUPPORTED", None),
+        ("Ferry fares will increase by twelve percent", "SUPPORTED", None),
+        ("Ferry fares will go down", "REFUTED", None),
+        ("The Harbor Bridge will be shut for six weeks", "SUPPORTED", "Alicia Moreno"),
+        ("The Harbor Bridge will be closed for eight weeks", "REFUTED", "Alicia Moreno"),
+        ("The port will be sold to a private company", "REFUTED", "Tom Becker"),
+        ("A new stadium was approved by the Riverton council", "SUPPORTED", None),
+        ("The Larkport Lions beat Riverton", "SUPPORTED", None),
+        ("The Larkport Lions lost to Riverton", "REFUTED", None),
+        # dates: a passage that does not say when does not decide a dated claim
+        ("The Harbor Bridge will close on March 3", "SUPPORTED", None),
+        ("The Harbor Bridge will close on March 10", "REFUTED", None),
+        # what someone said
+        ("Whitlock said the company would close the Ashby plant", "REFUTED", None),
+        ("Dunmore said Northfield Steel will cut 600 jobs", "SUPPORTED", "Carl Dunmore"),
+        ("Dunmore said Northfield Steel will cut 400 jobs", "REFUTED", "Carl Dunmore"),
+        ("Lopez denied that the district cut lunch funding", "SUPPORTED", "Maria Lopez"),
+        ("Becker said Larkport will sell the port", "REFUTED", "Tom Becker"),
+        # a judgement is not supported by a fact
+        ("Ferry fares should rise by 12 percent", "NOT ENOUGH EVIDENCE", None),
     ],
 )
 def test_fixture_verdicts(articles, claim, verdict, speaker):
@@ -203,9 +224,26 @@ def test_fixture_verdicts(articles, claim, verdict, speaker):
             "source reports",
         ),
         # the full name in the claim, the surname alone in the passage
-        ("Dale Pruitt's handling of the parking fund was reckless", "SUPPORTED", None, None),
+        ("Dale Pruitt's handling of the parking fund was reckless", "SUPPORTED",
+         "parking-fund.txt:5), citing a Treasury review", None),
+        # mayoral-poll.txt, after a poll report: a headline "Name: words", "stated that"
+        ("Hartley said the Reyes transit levy story has moved", "SUPPORTED", "Hartley", None),
+        # numbers with units: another figure refutes, another event's figure does not
+        ("Reyes leads Hartley 47 percent to 38 percent in the Civic Radio poll", "SUPPORTED",
+         "citing a Civic Radio poll", None),
+        ("Reyes leads Hartley 49 percent to 38 percent in the Civic Radio poll", "REFUTED",
+         "another figure or date than 49 percent", None),
+        ("The Civic Radio poll has a margin of error of five points", "REFUTED", None, None),
+        ("The Civic Radio poll has a margin of error of three points", "SUPPORTED", None, None),
+        ("Hartley's support fell to 38 percent", "SUPPORTED", None, None),
+        # dates: the day a figure held
+        ("Reyes was tied with Hartley at 41 percent on June 2", "SUPPORTED", "Jun 2", None),
+        ("Reyes was tied with Hartley at 41 percent on May 20", "REFUTED", "than May 20", None),
+        # phrasal verbs and nouns for verbs
+        ("Pat Lindqvist will step down after the election", "SUPPORTED", "Lindqvist", None),
+        ("The Civic Party apologized to Hartley", "SUPPORTED", None, None),
     ],
-)
+)  # fmt: skip
 def test_claims_in_peoples_own_words(articles, claim, verdict, wanted, unwanted):
     result = check_claim_in(articles, claim)
     assert result.verdict == verdict, result.rationale
@@ -213,7 +251,7 @@ def test_claims_in_peoples_own_words(articles, claim, verdict, wanted, unwanted)
         assert wanted in result.rationale
     if unwanted:
         assert unwanted not in result.rationale
-    if verdict == "SUPPORTED":
+    if " said " in claim:  # who said it is not the party the claim accuses
         assert "party the claim is about" not in result.rationale
 
 

@@ -268,3 +268,18 @@ def test_the_speaker_saying_the_opposite_is_no_denial():
     assert result.rationale == (
         "Former Attorney General Michael Mukasey said the opposite (news.txt:11)"
     )
+
+
+CASTIGATED = passage("Mayor Hale castigated the council for wasting the housing fund.")
+
+
+@pytest.mark.parametrize(
+    "claim, verdict",
+    [
+        ("Hale accused the council of wasting the housing fund", "SUPPORTED"),
+        ("Hale praised the council for the housing fund", "REFUTED"),
+        ("Hale praised the school board", "NOT ENOUGH EVIDENCE"),
+    ],
+)
+def test_verbs_of_blame_and_praise(claim, verdict):
+    assert check_claim(claim, [CASTIGATED]).verdict == verdict
