@@ -174,10 +174,15 @@ def opposites(claim: Claim, clause: str) -> list[str]:
     return found
 
 
-@lru_cache(maxsize=1 << 14)
 def quantities(text: str) -> tuple[tuple[float, str], ...]:
     """(value, unit) of every number with a unit: "12 percent", "$1.2 billion", "six weeks".
     Dates are left out ("March 3" is no quantity); a number with no unit word is ignored."""
+    return tuple((value, unit) for value, unit, _ in written_quantities(text))
+
+
+@lru_cache(maxsize=1 << 14)
+def written_quantities(text: str) -> tuple[tuple[float, str, str], ...]:
+    """(value, unit, the words as written) of every number with a unit of ``text``."""
     for start, end, *_ in reversed(find_dates(text)):
         text = text[:start] + " " + text[end:]
     words = tokens(text)
@@ -204,7 +209,8 @@ def quantities(text: str) -> tuple[tuple[float, str], ...]:
         if unit is None and following.isalpha() and following not in STOPWORDS:
             unit = CURRENCY_SYMBOLS.get(following) or stem(following)
         if unit:
-            found.append((value, unit))
+            first = i - 1 if i and words[i - 1] in CURRENCY_SYMBOLS else i
+            found.append((value, unit, " ".join(words[first : j + 1])))
     return tuple(found)
 
 
@@ -218,8 +224,8 @@ def number_mismatches(claim: str, clause: str, date: str | None = None) -> list[
     when it names none, where ``date`` (when the passage was said) is another day."""
     given = quantities(clause)
     found = [
-        f"{value:g} {unit}"
-        for value, unit in quantities(claim)
+        written
+        for value, unit, written in written_quantities(claim)
         if any(u == unit for _, u in given)
         and not any(u == unit and _same(v, value) for v, u in given)
     ]
