@@ -121,17 +121,13 @@ def read_draft(path: Path) -> Draft:
     An empty draft (or front matter alone) is not an error: it has no quotes to check."""
     from factcheck.encoding import SNIFF_BYTES, decode_html, decode_text, is_binary
     from factcheck.metadata import front_matter
-    from factcheck.sources import sniff_kind, text_document
+    from factcheck.sources import file_errors, sniff_kind, text_document
 
     label = str(path)
-    try:
+    if not path.exists():
+        raise SourceError(f"{label}: no such file or folder")
+    with file_errors(label):
         data = path.read_bytes()
-    except FileNotFoundError:
-        raise SourceError(f"{label}: no such file or folder") from None
-    except IsADirectoryError:
-        raise SourceError(f"{label}: is a folder") from None
-    except OSError as error:
-        raise SourceError(f"{label}: cannot read ({error.strerror or error})") from None
     if is_binary(data[:SNIFF_BYTES]):
         raise SourceError(f"{label}: looks like a binary file, not a draft")
     if sniff_kind(data[:SNIFF_BYTES], suffix=path.suffix.lower()) == "html":

@@ -12,6 +12,7 @@ import json
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -232,10 +233,23 @@ def report(on_error: ErrorHandler | None, error: SourceError) -> None:
 # --- files, folders, URLs -------------------------------------------------------------------
 
 
+@contextmanager
+def file_errors(label: str) -> Iterator[None]:
+    """Turn the OS errors of reading a file into one-line :class:`SourceError` messages."""
+    try:
+        yield
+    except FileNotFoundError:
+        raise SourceError(f"{label}: no such file") from None
+    except IsADirectoryError:
+        raise SourceError(f"{label}: is a folder") from None
+    except OSError as error:
+        raise SourceError(f"{label}: cannot read ({error.strerror or error})") from None
+
+
 def read_file(path: Path, *, on_error: ErrorHandler | None = None) -> Iterator[Document]:
     """The documents of one file, chosen by its content (and its suffix where content is mute)."""
     label = source_label(path)
-    try:
+    with file_errors(label):
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise SourceError(f"{label}: file is too large ({size // 2**20} MB)")
@@ -245,12 +259,6 @@ def read_file(path: Path, *, on_error: ErrorHandler | None = None) -> Iterator[D
                 raise SourceError(f"{label}: looks like a binary file, not text")
             file.seek(0)
             data = file.read()  # not head + rest: that would hold a large file twice
-    except FileNotFoundError:
-        raise SourceError(f"{label}: no such file") from None
-    except IsADirectoryError:
-        raise SourceError(f"{label}: is a folder") from None
-    except OSError as error:
-        raise SourceError(f"{label}: cannot read ({error.strerror or error})") from None
     kind = sniff_kind(head, suffix=path.suffix.lower())
     yield from documents_from_bytes(data, source=label, kind=kind, on_error=on_error)
 
