@@ -57,6 +57,7 @@ from factcheck.cues import (
     VERB_AFTER_RE,
     WORD_COUNT_RE,
     count_words,
+    ends_in_word_and_space,
     only_gap_words,
     role_prefix,
 )
@@ -276,7 +277,10 @@ class _Reader:
     # -- who: candidates and subjects --
 
     def is_object(self, start: int, floor: int) -> bool:
-        return bool(OBJECT_BEFORE_RE.search(self.text, max(floor, start - 20), start))
+        floor = max(floor, start - 20)
+        if not ends_in_word_and_space(self.text, floor, start):
+            return False  # as the pattern must: it is quicker to look first
+        return bool(OBJECT_BEFORE_RE.search(self.text, floor, start))
 
     def appositive(self, end: int, limit: int) -> str | None:
         """The role in ``Name, the Kremlin spokesman,`` right after a name ending at ``end``."""
@@ -318,9 +322,10 @@ class _Reader:
             inside = match.start() <= mention.start < match.end() <= mention.end
             if inside and _plain_description(match):
                 return match.start(), DETERMINER_RE.sub("", match.group(0))
-        prefix = role_prefix(text, max(floor, mention.start - 30), mention.start)
-        if prefix is not None and mention.role:
-            return prefix, text[prefix : mention.start] + mention.role
+        if mention.role:
+            prefix = role_prefix(text, max(floor, mention.start - 30), mention.start)
+            if prefix is not None:
+                return prefix, text[prefix : mention.start] + mention.role
         return mention.start, mention.role
 
     def subjects(self, start: int, end: int) -> list[Subject]:
@@ -581,7 +586,10 @@ class _People:
         )
         person = self.register.add(mention.name, role, mention.start)
         text = reader.text
-        honorific = HONORIFIC_BEFORE_RE.search(text, max(0, mention.start - 6), mention.start)
+        floor = max(0, mention.start - 6)
+        honorific = ends_in_word_and_space(text, floor, mention.start, "rs.") and (
+            HONORIFIC_BEFORE_RE.search(text, floor, mention.start)
+        )
         if honorific and not person.gender:
             person.gender = "m" if honorific.group(0).rstrip(". ") == "Mr" else "f"
         if not mention.possessive and not reader.is_object(mention.start, 0):
