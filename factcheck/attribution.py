@@ -45,7 +45,6 @@ from factcheck.cues import (
     PARTICIPLE_RE,
     PHRASE_END_RE,
     PRONOUN_RE,
-    QUOTE_CHAR_RE,
     QUOTED_AS_RE,
     ROLE_BEFORE_RE,
     ROLE_HEAD_COMMA_RE,
@@ -148,6 +147,12 @@ def _scan(pattern: re.Pattern, text: str, lowered: str | None) -> list[re.Match]
     return matches
 
 
+# QUOTE_CHAR_RE's two alternatives: its marks, and where two apostrophes begin (each of
+# them, as a search of any window finds them).
+_QUOTE_MARK_RE = re.compile(r"[\"“”«»„]")
+_TWO_APOSTROPHES_RE = re.compile(r"'(?=')")
+
+
 def _word_or_space(char: str) -> bool:
     """Whether ``char`` is a ``\\w`` or ``\\s`` character (the regex engine's tests)."""
     return char.isalnum() or char == "_" or char.isspace()
@@ -197,6 +202,7 @@ class _Reader:
         self.lowered = lowered(text)
         self._found: dict[int, tuple[list[int], list[re.Match]]] = {}  # by id(pattern)
         self._role_heads: list[int] | None = None
+        self._quote_chars: tuple[list[int], list[int]] | None = None
         # Surnames of the people the document introduces (set once they are registered):
         # a far-off subject must be one of them, not any capitalised word.
         self.known: frozenset[str] = frozenset()
@@ -261,6 +267,18 @@ class _Reader:
             return list(pattern.finditer(text, start, end))
         inside = matches[first:last]
         return inside + list(pattern.finditer(text, tail, end)) if tail < end else inside
+
+    def has_quote_char(self, start: int, end: int) -> bool:
+        """``QUOTE_CHAR_RE.search(text, start, end)``, from the offsets of quote marks."""
+        if self._quote_chars is None:
+            self._quote_chars = (
+                [m.start() for m in _QUOTE_MARK_RE.finditer(self.text)],
+                [m.start() for m in _TWO_APOSTROPHES_RE.finditer(self.text)],
+            )
+        marks, pairs = self._quote_chars
+        return bisect.bisect_left(marks, start) < bisect.bisect_left(marks, end) or (
+            bisect.bisect_left(pairs, start) < bisect.bisect_left(pairs, end - 1)
+        )
 
     def descriptions(self, start: int, end: int) -> list[re.Match]:
         """``list(DESCRIPTION_RE.finditer(text, start, end))``, skipping the search where no
@@ -534,7 +552,7 @@ class _Reader:
         text = self.text
         events = []
         for s_start, s_end in self.sentences:
-            if QUOTE_CHAR_RE.search(text, s_start, s_end):
+            if self.has_quote_char(s_start, s_end):
                 continue
             for verb in self.reporting_verbs(SPEECH_VERB_RE, s_start, s_end):
                 link = INDIRECT_RE.match(text, verb.end(), s_end)
