@@ -207,7 +207,8 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
     end = len(text) if end is None else end
     mentions = []
     for match in NAME_RUN_RE.finditer(text, start, end):
-        if _PARTY_TAG_RE.match(text, match.start() - 1 if match.start() else 0):
+        before = match.start() - 1 if match.start() else 0
+        if text[before] == "(" and _PARTY_TAG_RE.match(text, before):
             continue  # (R-Ohio), (D-N.Y.)
         mention = _mention(match)
         if mention:
