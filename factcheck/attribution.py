@@ -45,7 +45,6 @@ from factcheck.cues import (
     PARTICIPLE_RE,
     PHRASE_END_RE,
     PRONOUN_RE,
-    QUOTE_CHAR_RE,
     QUOTED_AS_RE,
     ROLE_BEFORE_RE,
     ROLE_HEAD_COMMA_RE,
@@ -57,6 +56,7 @@ from factcheck.cues import (
     VERB_AFTER_RE,
     WORD_COUNT_RE,
     count_words,
+    ends_in_word_and_space,
     only_gap_words,
     role_prefix,
 )
@@ -147,6 +147,12 @@ def _scan(pattern: re.Pattern, text: str, lowered: str | None) -> list[re.Match]
     return matches
 
 
+# QUOTE_CHAR_RE's two alternatives: its marks, and where two apostrophes begin (each of
+# them, as a search of any window finds them).
+_QUOTE_MARK_RE = re.compile(r"[\"“”«»„]")
+_TWO_APOSTROPHES_RE = re.compile(r"'(?=')")
+
+
 def _word_or_space(char: str) -> bool:
     """Whether ``char`` is a ``\\w`` or ``\\s`` character (the regex engine's tests)."""
     return char.isalnum() or char == "_" or char.isspace()
@@ -196,6 +202,7 @@ class _Reader:
         self.lowered = lowered(text)
         self._found: dict[int, tuple[list[int], list[re.Match]]] = {}  # by id(pattern)
         self._role_heads: list[int] | None = None
+        self._quote_chars: tuple[list[int], list[int]] | None = None
         # Surnames of the people the document introduces (set once they are registered):
         # a far-off subject must be one of them, not any capitalised word.
         self.known: frozenset[str] = frozenset()
@@ -261,6 +268,18 @@ class _Reader:
         inside = matches[first:last]
         return inside + list(pattern.finditer(text, tail, end)) if tail < end else inside
 
+    def has_quote_char(self, start: int, end: int) -> bool:
+        """``QUOTE_CHAR_RE.search(text, start, end)``, from the offsets of quote marks."""
+        if self._quote_chars is None:
+            self._quote_chars = (
+                [m.start() for m in _QUOTE_MARK_RE.finditer(self.text)],
+                [m.start() for m in _TWO_APOSTROPHES_RE.finditer(self.text)],
+            )
+        marks, pairs = self._quote_chars
+        return bisect.bisect_left(marks, start) < bisect.bisect_left(marks, end) or (
+            bisect.bisect_left(pairs, start) < bisect.bisect_left(pairs, end - 1)
+        )
+
     def descriptions(self, start: int, end: int) -> list[re.Match]:
         """``list(DESCRIPTION_RE.finditer(text, start, end))``, skipping the search where no
         role word begins (after a space) inside the window: a description ends in one."""
@@ -276,7 +295,10 @@ class _Reader:
     # -- who: candidates and subjects --
 
     def is_object(self, start: int, floor: int) -> bool:
-        return bool(OBJECT_BEFORE_RE.search(self.text, max(floor, start - 20), start))
+        floor = max(floor, start - 20)
+        if not ends_in_word_and_space(self.text, floor, start):
+            return False  # as the pattern must: it is quicker to look first
+        return bool(OBJECT_BEFORE_RE.search(self.text, floor, start))
 
     def appositive(self, end: int, limit: int) -> str | None:
         """The role in ``Name, the Kremlin spokesman,`` right after a name ending at ``end``."""
@@ -318,9 +340,10 @@ class _Reader:
             inside = match.start() <= mention.start < match.end() <= mention.end
             if inside and _plain_description(match):
                 return match.start(), DETERMINER_RE.sub("", match.group(0))
-        prefix = role_prefix(text, max(floor, mention.start - 30), mention.start)
-        if prefix is not None and mention.role:
-            return prefix, text[prefix : mention.start] + mention.role
+        if mention.role:
+            prefix = role_prefix(text, max(floor, mention.start - 30), mention.start)
+            if prefix is not None:
+                return prefix, text[prefix : mention.start] + mention.role
         return mention.start, mention.role
 
     def subjects(self, start: int, end: int) -> list[Subject]:
@@ -529,7 +552,7 @@ class _Reader:
         text = self.text
         events = []
         for s_start, s_end in self.sentences:
-            if QUOTE_CHAR_RE.search(text, s_start, s_end):
+            if self.has_quote_char(s_start, s_end):
                 continue
             for verb in self.reporting_verbs(SPEECH_VERB_RE, s_start, s_end):
                 link = INDIRECT_RE.match(text, verb.end(), s_end)
@@ -581,7 +604,10 @@ class _People:
         )
         person = self.register.add(mention.name, role, mention.start)
         text = reader.text
-        honorific = HONORIFIC_BEFORE_RE.search(text, max(0, mention.start - 6), mention.start)
+        floor = max(0, mention.start - 6)
+        honorific = ends_in_word_and_space(text, floor, mention.start, "rs.") and (
+            HONORIFIC_BEFORE_RE.search(text, floor, mention.start)
+        )
         if honorific and not person.gender:
             person.gender = "m" if honorific.group(0).rstrip(". ") == "Mr" else "f"
         if not mention.possessive and not reader.is_object(mention.start, 0):

@@ -150,9 +150,24 @@ LEADING_PUNCTUATION = " \t—–-*•"
 MIN_UNATTRIBUTED_WORDS = 5
 
 
+def ends_in_word_and_space(text: str, start: int, end: int, last: str = "") -> bool:
+    """Whether ``text[start:end]`` ends in whitespace after a word character (or one of
+    ``last``, when given): what patterns such as ``\\b(?:with|to)\\s+$`` need, checked
+    before searching them (a search tries every offset of its window)."""
+    position = end
+    while position > start and text[position - 1].isspace():
+        position -= 1
+    if position in (end, start):
+        return False
+    char = text[position - 1]
+    return char in last if last else char.isalnum() or char in "_-"
+
+
 def role_prefix(text: str, start: int, end: int) -> int | None:
     """Where lower-case nouns that belong to the role after them begin (``union`` in
     ``union president Maria Okafor``), or None; verbs and function words are not part."""
+    if not ends_in_word_and_space(text, start, end):
+        return None
     match = ROLE_PREFIX_RE.search(text, start, end)
     if not match:
         return None

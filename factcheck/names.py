@@ -10,6 +10,7 @@ Everything is rule-based: capitalisation, a few word lists, and precompiled rege
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -206,7 +207,8 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
     end = len(text) if end is None else end
     mentions = []
     for match in NAME_RUN_RE.finditer(text, start, end):
-        if _PARTY_TAG_RE.match(text, match.start() - 1 if match.start() else 0):
+        before = match.start() - 1 if match.start() else 0
+        if text[before] == "(" and _PARTY_TAG_RE.match(text, before):
             continue  # (R-Ohio), (D-N.Y.)
         mention = _mention(match)
         if mention:
@@ -214,11 +216,18 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
     return mentions
 
 
+@functools.lru_cache(maxsize=8192)
 def surname(name: str) -> str:
     """The word a name is later referred to by: its last word, suffixes dropped."""
     words = [w for w in name.split() if w.rstrip(".,") not in ("Jr", "Sr", "II", "III", "IV")]
     words = words or name.split()
     return words[-1].rstrip(".,") if words else ""
+
+
+@functools.lru_cache(maxsize=8192)
+def _name_words(name: str) -> frozenset[str]:
+    """The lower-cased words of a name (names are compared word set to word set often)."""
+    return frozenset(name.lower().split())
 
 
 @dataclass
@@ -259,8 +268,8 @@ class Register:
         candidates = self._by_word.get(surname(name).lower())
         if not candidates:
             return None
-        words = set(name.lower().split())
-        fitting = [p for p in candidates if words <= set(p.name.lower().split())]
+        words = _name_words(name)
+        fitting = [p for p in candidates if words <= _name_words(p.name)]
         return max(fitting or candidates, key=lambda p: p.last_seen(before))
 
     def add(self, name: str, role: str | None, position: int) -> Person:
@@ -269,7 +278,7 @@ class Register:
         if person is None or (
             len(name.split()) > 1
             and name.lower() != person.name.lower()
-            and not set(name.lower().split()) <= set(person.name.lower().split())
+            and not _name_words(name) <= _name_words(person.name)
         ):
             person = Person(name=name)
             self.people.append(person)

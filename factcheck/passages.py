@@ -9,12 +9,15 @@ names a date.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable
 from dataclasses import replace
 
 from factcheck.dates import find_dates, with_year, year_of
 from factcheck.records import Document, Passage, Quote
 from factcheck.text import sentence_spans
+
+_DIGIT_RE = re.compile(r"\d")
 
 
 def _covered(start: int, end: int, quotes: list[Quote]) -> bool:
@@ -38,9 +41,13 @@ def _coverage(quotes: list[Quote]) -> Callable[[int, int], bool]:
     return covered
 
 
-def narrative_passage(document: Document, start: int, end: int) -> Passage:
+def narrative_passage(
+    document: Document, start: int, end: int, *, has_digit: bool = True
+) -> Passage:
+    """A sentence of the article's own voice; ``has_digit`` False says it has no digit,
+    so no date (every date has a day number) and it need not be searched."""
     sentence = document.text[start:end]
-    dates = find_dates(sentence)
+    dates = find_dates(sentence) if has_digit else []
     date, date_text = (dates[0][3], dates[0][2]) if dates else (None, None)
     return Passage(
         text=sentence,
@@ -68,6 +75,7 @@ def passages_of(
     covered = _coverage([q for q in quotes if q.kind != "indirect"])
     if sentences is None:
         sentences = sentence_spans(document.text)
+    digits = [match.start() for match in _DIGIT_RE.finditer(document.text)]
     for start, end in sentences:
         if covered(start, end):
             continue
@@ -76,5 +84,6 @@ def passages_of(
             passage = Passage.from_quote(reported, document=document)
             passages.append(replace(passage, text=document.text[start:end], start=start, end=end))
         else:
-            passages.append(narrative_passage(document, start, end))
+            has_digit = bisect.bisect_left(digits, start) < bisect.bisect_left(digits, end)
+            passages.append(narrative_passage(document, start, end, has_digit=has_digit))
     return sorted(passages, key=lambda p: p.start)

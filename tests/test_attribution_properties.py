@@ -91,7 +91,7 @@ def test_quote_spans_never_cross_a_paragraph(text):
 _VERB_PIECES = [
     *"said Said SAID says told pointed out went on issued a statement shot back".split(),
     *"called it the spokesman President president-elect aide Rep. x _ 8 İ ı ſ K".split(),
-    *[" ", "  ", "\n", ",", ".", "’", "-", "“", "”"],
+    *[" ", "  ", "\n", ",", ".", "’", "-", "“", "”", "'", "''", '"', "«"],
 ]
 
 
@@ -104,7 +104,7 @@ def test_reader_finds_what_a_search_of_the_window_finds(text, a, b):
     """The reader scans the whole text once for reporting verbs and role words; what it
     answers for a window must be what searching that window alone finds."""
     from factcheck.attribution import _Reader
-    from factcheck.cues import DESCRIPTION_RE, NAMING_VERB_RE, SPEECH_VERB_RE
+    from factcheck.cues import DESCRIPTION_RE, NAMING_VERB_RE, QUOTE_CHAR_RE, SPEECH_VERB_RE
 
     start, end = sorted((min(a, len(text)), min(b, len(text))))
     reader = _Reader(text)
@@ -113,3 +113,23 @@ def test_reader_finds_what_a_search_of_the_window_finds(text, a, b):
         assert found == [m.span() for m in pattern.finditer(text, start, end)]
     found = [m.span() for m in reader.descriptions(start, end)]
     assert found == [m.span() for m in DESCRIPTION_RE.finditer(text, start, end)]
+    assert reader.has_quote_char(start, end) == bool(QUOTE_CHAR_RE.search(text, start, end))
+
+
+@given(st.lists(st.sampled_from([*_VERB_PIECES, "with", "to", "the", "Mr.", "Mrs", "\n"])))
+def test_the_quick_look_before_a_search_never_hides_a_match(pieces):
+    """ends_in_word_and_space is checked before searching patterns that end in a word and
+    spaces: it must hold wherever they match."""
+    from factcheck.cues import (
+        HONORIFIC_BEFORE_RE,
+        OBJECT_BEFORE_RE,
+        ROLE_PREFIX_RE,
+        ends_in_word_and_space,
+    )
+
+    text = "".join(pieces)
+    for start in range(len(text) + 1):
+        if OBJECT_BEFORE_RE.search(text, start) or ROLE_PREFIX_RE.search(text, start):
+            assert ends_in_word_and_space(text, start, len(text))
+        if HONORIFIC_BEFORE_RE.search(text, start):
+            assert ends_in_word_and_space(text, start, len(text), "rs.")
