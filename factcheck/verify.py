@@ -664,6 +664,15 @@ def verify_quote(
 
 def _decide(pattern: Pattern, index: Index, speaker: str | None, claimed_date: str | None) -> dict:
     query = " ".join(pattern.words)
+    # First every passage holding all the quote's rarest words, when they are few: a quote
+    # said word for word in one passage is among them however common its words are. Only
+    # a verbatim sighting is taken from them (a quote across two passages of one speaker is
+    # in neither, and would look misquoted); else the broader lookups follow.
+    narrow = index.candidates(query, limit=CANDIDATE_LIMIT, every=True)
+    if len(narrow) < CANDIDATE_LIMIT:
+        exact = verbatim(pattern, spans_of(narrow))
+        if exact:
+            return _judge_exact(exact, speaker, claimed_date)
     for limit in (CANDIDATE_LIMIT, WIDER_LIMIT):
         passages = index.candidates(query, limit=limit)
         spans = spans_of(passages)
