@@ -208,6 +208,7 @@ class Index:
 
     def __init__(self, path: str | Path | None = None, *, create: bool = True):
         self.path = str(path) if path else ":memory:"
+        self._last_counted: tuple[tuple, list[tuple[int, int, str]]] = ((), [])
         if self.path != ":memory:":
             prepare_location(Path(self.path), create=create)
         with self._errors():
@@ -239,6 +240,7 @@ class Index:
     def _write(self, work: Callable[[], T]) -> T:
         """Run ``work`` in one IMMEDIATE transaction: all of it is committed, or none. A writer
         that finds the index locked longer than the busy timeout retries a few times."""
+        self._last_counted = ((), [])
         for attempt in range(WRITE_ATTEMPTS):
             try:
                 self.db.execute("BEGIN IMMEDIATE")
@@ -418,14 +420,20 @@ class Index:
 
     # Retrieval ----------------------------------------------------------------------------
 
-    def candidates(self, text: str, *, limit: int = 100, quotes: bool = False) -> list[Passage]:
+    def candidates(
+        self, text: str, *, limit: int = 100, quotes: bool = False, every: bool = False
+    ) -> list[Passage]:
         """Passages sharing the rarest words of ``text`` (see :meth:`match_queries`), so a
         lookup costs about the same in a thousand documents as in a hundred thousand;
         ``quotes=True`` keeps only quotes (passages of a kind other than ``narrative``).
 
         Passages matching any rare word come best BM25 first. Passages that must hold
         several common words come in index order: they are few, and BM25 would read every
-        passage holding each of those words to weigh it."""
+        passage holding each of those words to weigh it.
+
+        ``every=True`` is the narrow lookup for a quote said word for word: only passages
+        holding all of its ``RARE_TERMS`` rarest words, in index order, and nothing when
+        there are none (no looser lookup follows)."""
         only_quotes = "WHERE p.kind != 'narrative'" if quotes else ""
         columns = ", ".join(f'p."{name}"' for name in PASSAGE_FIELDS)
         # Rank inside the full-text table first: joining before the sort would fetch the
@@ -438,7 +446,8 @@ class Index:
         ranked = select.format(rank="rank", order="ORDER BY rank")
         unranked = select.format(rank="rowid", order="")
         with self._errors():
-            for lookup in self.match_queries(text):
+            lookups = self.match_queries(text, every=every)
+            for lookup in lookups:
                 sql = ranked if lookup.ranked else unranked
                 rows = self.db.execute(sql, (lookup.query, limit * (5 if quotes else 1)))
                 found = rows.fetchall()
@@ -446,18 +455,22 @@ class Index:
                     return [Passage(*row) for row in found[:limit]]
         return []
 
-    def match_queries(self, text: str) -> list[Lookup]:
+    def match_queries(self, text: str, *, every: bool = False) -> list[Lookup]:
         """FTS5 queries for ``text``, to try in turn until one finds something.
 
         Words are counted first, up to ``ROW_BUDGET`` passages each (cheap: counting stops
         there). When at least three of them (or all) are rare enough to fit the budget
         together, any of those may match, ranked by BM25: a misquoted word then costs one
         term, not the match. Otherwise the rarest ``RARE_TERMS`` words must match all but
-        one, then all but two, together; last, the rarest word alone."""
-        counted = sorted(
-            (self._rows_with(term), position, term)
-            for position, term in enumerate(query_terms(text))
-        )
+        one, then all but two, together; last, the rarest word alone.
+
+        ``every=True``: the one query that the rarest ``RARE_TERMS`` words all match (none
+        when a word of ``text`` is in no passage)."""
+        counted = self._counted(text)
+        if every:
+            if not counted or counted[0][0] == 0:
+                return []
+            return [Lookup(all_of([term for _, _, term in counted[:RARE_TERMS]]), False)]
         present = [(rows, term) for rows, _, term in counted if rows]
         if not present:
             return []
@@ -472,6 +485,19 @@ class Index:
             lookups.append(Lookup(any_of(map(all_of, combinations(rarest, size))), False))
         lookups.append(Lookup(all_of(terms[:1]), False))
         return list(dict.fromkeys(lookups))
+
+    def _counted(self, text: str) -> list[tuple[int, int, str]]:
+        """(passages, position, term) for the :func:`query_terms` of ``text``, fewest
+        passages first. The last text's counts are kept until the next write: a quote
+        looked up narrowly, then broadly, counts its words once (a write by another
+        connection changes SQLite's ``data_version``, which is part of the key)."""
+        key = (self.db.execute("PRAGMA data_version").fetchone()[0], query_terms(text))
+        if self._last_counted[0] != key:
+            counted = sorted(
+                (self._rows_with(term), position, term) for position, term in enumerate(key[1])
+            )
+            self._last_counted = (key, counted)
+        return self._last_counted[1]
 
     def _rows_with(self, term: str) -> int:
         """Passages containing ``term``, counted up to ``ROW_BUDGET`` + 1 (so it stays cheap)."""

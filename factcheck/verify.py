@@ -664,12 +664,25 @@ def verify_quote(
 
 def _decide(pattern: Pattern, index: Index, speaker: str | None, claimed_date: str | None) -> dict:
     query = " ".join(pattern.words)
+    # First every passage holding all the quote's rarest words, when they are few: a quote
+    # said word for word in one passage is among them however common its words are. Only
+    # a verbatim sighting is taken from them (a quote across two passages of one speaker is
+    # in neither, and would look misquoted), and only VERIFIED at once: any other verdict
+    # yields to a verbatim sighting in the broad lookup's first candidates (which may join
+    # two passages of the claimed speaker), but spares searching past them.
+    narrow = index.candidates(query, limit=CANDIDATE_LIMIT, every=True)
+    found = verbatim(pattern, spans_of(narrow)) if len(narrow) < CANDIDATE_LIMIT else []
+    judged = _judge_exact(found, speaker, claimed_date) if found else None
+    if judged and judged["status"] == "VERIFIED":
+        return judged
     for limit in (CANDIDATE_LIMIT, WIDER_LIMIT):
         passages = index.candidates(query, limit=limit)
         spans = spans_of(passages)
         exact = verbatim(pattern, spans)
         if exact:
             return _judge_exact(exact, speaker, claimed_date)
+        if judged:
+            return judged
         close = _judge_close(pattern, closest(pattern, spans), speaker)
         if close["status"] != "NOT FOUND" or len(passages) < limit:
             break

@@ -113,6 +113,33 @@ def test_common_words_must_match_all_but_one(index, monkeypatch):
     assert sorted(p.source for p in found) == ["0.txt", "1.txt", "2.txt", "3.txt"]
 
 
+def test_every_rare_word_must_match_in_the_narrow_lookup(index, monkeypatch):
+    monkeypatch.setattr("factcheck.store.RARE_TERMS", 3)
+    for n in range(4):
+        stored(index, Document(f"{n}.txt", f"The minister presented budget number {n}."))
+    stored(index, Document("cut.txt", "The minister presented the budget cut."))
+    [narrow] = index.match_queries("minister presented budget cut", every=True)
+    assert narrow == Lookup('"cut" AND "minister" AND "presented"', ranked=False)
+    found = index.candidates("minister presented budget cut", every=True)
+    assert [p.source for p in found] == ["cut.txt"]
+    # No looser lookup follows: a word in no passage finds nothing at all.
+    assert index.candidates("minister presented budget taxes", every=True) == []
+    assert index.candidates("minister presented budget cuts later", every=True) == []
+
+
+def test_word_counts_are_kept_until_the_index_changes(index, monkeypatch):
+    stored(index, GAS)
+    counts = []
+    original = Index._rows_with
+    monkeypatch.setattr(Index, "_rows_with", lambda self, t: counts.append(t) or original(self, t))
+    index.candidates("Kremlin gas", every=True)
+    index.candidates("Kremlin gas")
+    assert sorted(counts) == ["gas", "kremlin"]
+    stored(index, WEATHER)
+    index.candidates("Kremlin gas")
+    assert len(counts) == 4
+
+
 @pytest.mark.parametrize(
     "text",
     ['"unbalanced', "AND OR NOT", "NEAR(gas kremlin)", "gas*", "text:gas", "^gas", "-", "   "],

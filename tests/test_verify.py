@@ -7,6 +7,9 @@ import pytest
 from verify_fixtures import annotated_index
 
 from factcheck.errors import InputError
+from factcheck.passages import passages_of
+from factcheck.records import Document
+from factcheck.store import Index
 from factcheck.verify import parse_quote, parse_request, speaker_matches, verify_quote
 
 PESKOV = "Nobody is talking about gas in exchange for political concessions."
@@ -268,3 +271,32 @@ def test_an_elision_that_leaves_out_a_negation_says_so(index):
     assert result["status"] == "MISQUOTED"
     assert result["note"] == "the elision leaves out “not”"
     assert "This is not being discussed" in result["diff"]
+
+
+def test_a_quote_of_common_words_is_found_by_all_its_rarest_words(monkeypatch):
+    """Passages sharing only some of the quote's words come first in index order; the
+    narrow lookup (every rarest word) finds the quote without searching past them."""
+    monkeypatch.setattr("factcheck.store.ROW_BUDGET", 3)  # every word counts as common
+    monkeypatch.setattr("factcheck.verify.CANDIDATE_LIMIT", 4)
+    monkeypatch.setattr("factcheck.verify.WIDER_LIMIT", 50)
+    quote = "We will not raise taxes for working families this year"
+    looked_up = []
+    original = Index.candidates
+
+    def candidates(self, text, **options):
+        looked_up.append(options.get("every", False))
+        return original(self, text, **options)
+
+    monkeypatch.setattr(Index, "candidates", candidates)
+    with Index() as index:
+        for n in range(12):
+            filler = Document(f"{n}.txt", f"Working families will pay taxes this year, {n} said.")
+            index.add(filler, passages_of(filler, []))
+        said = Document("said.txt", f"The mayor said: {quote}.")
+        index.add(said, passages_of(said, []))
+        assert verify_quote(quote, index=index).status == "VERIFIED"
+        assert looked_up == [True]
+        looked_up.clear()
+        changed = verify_quote(quote.replace("working", "hard-working"), index=index)
+        assert changed.status == "MISQUOTED"
+        assert looked_up == [True, False]  # "hard" is in no passage: nothing narrow
