@@ -431,35 +431,15 @@ def verify_draft_quotes(quotes: Iterable[DraftQuote], *, index: Index) -> list[D
     """Every quote verified against ``index``, in order.
 
     A quote that the drafts give more than once (the same words, speaker and claimed date:
-    a pull quote, a quote repeated across drafts) is verified once, and the index is read as
-    it stands when the check starts (see :class:`IndexSnapshot`)."""
-    snapshot = IndexSnapshot(index)
+    a pull quote, a quote repeated across drafts) is verified once."""
     checks: dict[tuple[str, str | None, str | None], QuoteCheck] = {}
     findings = []
     for quote in quotes:
         key = (quote.quote, quote.speaker, quote.date)
         if key not in checks:
-            checks[key] = verify_draft_quote(quote, index=snapshot).check
+            checks[key] = verify_draft_quote(quote, index=index).check
         findings.append(DraftFinding(quote, checks[key]))
     return findings
-
-
-class IndexSnapshot:
-    """An index during one check, which only reads it: what does not change between quotes
-    is asked once. Each verification reports how many documents it searched, and counting
-    them costs milliseconds in a 100,000-document index, for every quote."""
-
-    def __init__(self, index: Index):
-        self._index = index
-        self._documents: int | None = None
-
-    def document_count(self) -> int:
-        if self._documents is None:
-            self._documents = self._index.document_count()
-        return self._documents
-
-    def __getattr__(self, name: str):
-        return getattr(self._index, name)
 
 
 def check_draft(

@@ -320,3 +320,17 @@ def test_in_memory_and_persistent_indexes_answer_alike(tmp_path):
         add_sources(disk, [str(tmp_path)])
         for text in ("Kremlin gas", "nobody is talking about gas", "rain in Moscow"):
             assert memory.search(text) == disk.search(text)
+
+
+def test_the_document_count_is_kept_until_a_write(tmp_path):
+    with Index(tmp_path / "count.db") as index:
+        index.add(GAS, [])
+        statements: list[str] = []
+        index.db.set_trace_callback(statements.append)
+        assert index.document_count() == index.document_count() == 1
+        assert sum("count(*) FROM documents" in s for s in statements) == 1
+        index.add(WEATHER, [])
+        assert index.document_count() == 2
+        with Index(tmp_path / "count.db") as other:  # another connection's write is seen too
+            other.remove([WEATHER.source])
+        assert index.document_count() == 1
