@@ -212,6 +212,11 @@ def github_annotation(level: str, message: str, **where_: Any) -> str:
     return f"::{level} {params}::{github_escape(message)}"
 
 
+def field_columns(*names: str) -> list[Column]:
+    """Columns that show a record's fields as they are, headed by the field names (CSV)."""
+    return [Column(name, lambda r, name=name: r.get(name)) for name in names]
+
+
 # Columns of each kind of record ------------------------------------------------------------
 
 QUOTE_COLUMNS = [
@@ -239,18 +244,9 @@ EVIDENCE_COLUMNS = [
     Column("Score", lambda r: f"{r['score']:.2f}" if r.get("score") is not None else ""),
 ]
 
-EVIDENCE_CSV_COLUMNS = [
-    Column("claim", lambda r: r.get("claim")),
-    Column("verdict", lambda r: r.get("verdict")),
-    Column("stance", lambda r: r.get("stance")),
-    Column("speaker", lambda r: r.get("speaker")),
-    Column("role", lambda r: r.get("role")),
-    Column("date", lambda r: r.get("date")),
-    Column("quote", lambda r: r.get("quote")),
-    Column("source", lambda r: r.get("source")),
-    Column("line", lambda r: r.get("line")),
-    Column("score", lambda r: r.get("score")),
-]
+EVIDENCE_CSV_COLUMNS = field_columns(
+    "claim", "verdict", "stance", "speaker", "role", "date", "quote", "source", "line", "score"
+)
 
 
 def claim_rows(result: dict, *, top: int | None = None) -> list[dict]:
@@ -311,24 +307,21 @@ QUOTE_CHECK_COLUMNS = [
     Column("Source", where, 30),
 ]
 
-QUOTE_CHECK_CSV_COLUMNS = [
-    Column(name, lambda r, name=name: r.get(name))
-    for name in (
-        "quote",
-        "claimed_speaker",
-        "claimed_date",
-        "status",
-        "speaker",
-        "role",
-        "date",
-        "matched",
-        "score",
-        "diff",
-        "source",
-        "line",
-        "rationale",
-    )
-]
+QUOTE_CHECK_CSV_COLUMNS = field_columns(
+    "quote",
+    "claimed_speaker",
+    "claimed_date",
+    "status",
+    "speaker",
+    "role",
+    "date",
+    "matched",
+    "score",
+    "diff",
+    "source",
+    "line",
+    "rationale",
+)
 
 
 def quote_check_rows(result: dict) -> list[dict]:
@@ -350,26 +343,23 @@ def quote_check_heading(result: dict, *, markdown: bool = False) -> str:
 
 # Draft checks ------------------------------------------------------------------------------
 
-DRAFT_CHECK_CSV_COLUMNS = [
-    Column(name, lambda r, name=name: r.get(name))
-    for name in (
-        "file",
-        "line",
-        "column",
-        "status",
-        "quote",
-        "claimed_speaker",
-        "claimed_date",
-        "speaker",
-        "role",
-        "date",
-        "matched",
-        "diff",
-        "source",
-        "source_line",
-        "suggestion",
-    )
-]
+DRAFT_CHECK_CSV_COLUMNS = field_columns(
+    "file",
+    "line",
+    "column",
+    "status",
+    "quote",
+    "claimed_speaker",
+    "claimed_date",
+    "speaker",
+    "role",
+    "date",
+    "matched",
+    "diff",
+    "source",
+    "source_line",
+    "suggestion",
+)
 
 
 def draft_location(result: dict) -> str:
