@@ -44,6 +44,7 @@ from factcheck.cues import (
     OBJECT_BEFORE_RE,
     PARTICIPLE_RE,
     PHRASE_END_RE,
+    PREPOSITION_BEFORE_RE,
     PRONOUN_RE,
     QUOTED_AS_RE,
     ROLE_BEFORE_RE,
@@ -399,7 +400,16 @@ class _Reader:
         strong = subject.kind != "name" or surname(subject.words).lower() in self.known
         conjoined = CONJUNCTION_BEFORE_RE.search(text, max(start, verb - 10), verb)
         words = count_words(text, subject.end, verb)
-        return subject if strong and words <= (8 if conjoined else 3) else None
+        if strong and words <= (8 if conjoined else 3):
+            return subject
+        if conjoined or (
+            PREPOSITION_BEFORE_RE.search(text, max(start, verb - 10), verb)
+            and PARTICIPLE_RE.match(text, verb)
+        ):
+            # "Carson did not name his rivals, but told supporters", "… upon saying": the
+            # verb goes with the sentence's main subject
+            return self._main_subject(start, candidates)
+        return None
 
     def _participle_subject(self, start: int, verb: int, candidates: list[Subject]) -> Subject:
         """Who a participle's clause is about: ``Spicer said, adding`` → the subject of the
@@ -409,6 +419,10 @@ class _Reader:
             subject = self.subject_before(start, earlier[-1].start())
             if subject:
                 return subject
+        return self._main_subject(start, candidates)
+
+    def _main_subject(self, start: int, candidates: list[Subject]) -> Subject:
+        """The first candidate that is not in a subordinate clause (``after Obama spoke``)."""
         main = [
             c
             for c in candidates
@@ -466,6 +480,8 @@ class _Reader:
             return None
         verb = verbs[0].start()
         between = text[head:verb]
+        if not WORD_COUNT_RE.search(between) and PARTICIPLE_RE.fullmatch(verbs[0].group(0)):
+            return None  # “…,” promising more: the clause goes on about the one before
         if not WORD_COUNT_RE.search(between):
             subject = self.subject_after(verbs[0].end(), end)
             return self._clue(subject, end) if subject else Clue(None, verb, None)
@@ -498,6 +514,10 @@ class _Reader:
             return None
         verb = verbs[-1]
         subject = self.subject_before(start, verb.start()) or self.subject_after(verb.end(), end)
+        sentence = self.sentence_start(self.paragraphs[self.paragraph_of(start)][0], start)
+        if subject is None and sentence < start and PARTICIPLE_RE.fullmatch(verb.group(0)):
+            # X needled the “reporter,” saying, “…”: the subject stands before the last quote
+            subject = self.subject_before(sentence, verb.start())
         if subject is None:
             # "a man yelled “Stay there!”": the verb introduces the quote; nobody is named
             adjacent = not WORD_COUNT_RE.search(text, verb.end(), end)

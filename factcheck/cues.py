@@ -51,22 +51,23 @@ REPORTING = [
         promise tout testify recount reason scoff snap yell exclaim whisper mutter propose
         comment wonder echo fume gush marvel interject retort reiterate allege estimate
         cheer plead thunder concur recollect opine reflect elaborate answer press chant
-        interrupt demand remember""",
+        interrupt demand remember assure react question bark grumble scold taunt tease
+        rant quiz""",
         """said says say saying told tells tell telling wrote writes write writing written
-        spoke speaks speaking cried cries""",
+        spoke speaks speaking cried cries sang sings sing singing""",
     ),
 ]
 # Verbs that attribute a quoted fragment but not a whole utterance: called it “a disaster”.
 NAMING = _verb_forms(
     """call describe label term brand dub blast slam praise criticize criticise dismiss
-    accuse welcome hail decry denounce condemn mock attack"""
+    accuse welcome hail decry denounce condemn mock attack thank"""
 )
 SPEECH_VERB_RE = re.compile(rf"\b(?:{word_pattern(REPORTING)})\b", re.IGNORECASE)
 NAMING_VERB_RE = re.compile(rf"\b(?:{word_pattern(REPORTING + NAMING)})\b", re.IGNORECASE)
 # "will agree", "did not say": the verb does not report anything here; "Zornick’s comment",
 # "the report": it is a noun.
 NOT_REPORTING_RE = re.compile(
-    r"(?:\b(?:will|would|can|could|should|must|may|might|not|n't|never|did|does|do|won't|"
+    r"(?:\b(?:will|would|can|could|should|must|may|might|not|n't|never|did|does|do|won't|to|"
     r"the|a|an|his|her|their|its|our|my|this|that)|['’]s)\s+$",
     re.IGNORECASE,
 )
@@ -128,6 +129,7 @@ SUBORDINATE_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 CONJUNCTION_BEFORE_RE = re.compile(r"\b(?:and|but)\s+(?:then\s+)?$")
+PREPOSITION_BEFORE_RE = re.compile(r"\b(?:upon|after|before|by|while|in|when)\s+$")
 # Reported speech: "said that …", "said in a statement that …", "said Putin would …".
 INDIRECT_RE = re.compile(
     r"(?:\s+(?:in|on|at|during|to|after|before|via)\s+[^,.;:“”\"]{1,50}?)?,?\s+that\s+"

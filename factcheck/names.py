@@ -33,7 +33,16 @@ ROLE_HEADS = frozenset(
     pollster consultant activist executive editor columnist correspondent reporter
     counsel coordinator organizer organiser operative scientist researcher expert author
     host anchor chairperson treasurer whip moderator bishop cardinal rabbi imam pastor
-    reverend rev. ayatollah sheikh emir prime member""".split()
+    reverend rev. ayatollah sheikh emir prime member comedian actor actress singer rapper
+    musician filmmaker producer novelist poet artist athlete coach student teacher doctor
+    nurse physician surgeon farmer owner businessman businesswoman entrepreneur investor
+    billionaire donor voter resident worker historian journalist blogger commentator
+    pundit philanthropist banker psychologist engineer priest""".split()
+)
+# Roles a person is addressed by after an honorific: "Mr. President", "Madam Speaker".
+_ADDRESSED_ROLES = frozenset(
+    """president speaker chairman chairwoman secretary ambassador mayor governor senator
+    minister vice prime""".split()
 )
 # Words that may stand inside a role before its head: ``former deputy press secretary``.
 ROLE_MODIFIERS = frozenset(
@@ -61,9 +70,13 @@ _NOT_NAMES = frozenset(
     importantly interestingly ironically frankly honestly clearly obviously apparently
     fortunately surprisingly increasingly initially eventually currently recently
     previously meanwhile nonetheless nevertheless moreover furthermore still u.s. u.k. u.n.
-    e.u.""".split()
-)
-_LEADING_NOT_NAMES = _NOT_NAMES - HONORIFICS
+    e.u. back more wait perhaps maybe thus hence plus overall like unlike despite amid
+    through throughout within until upon whether never always nothing everything everyone
+    nobody someone something anyone anything none okay oh please thanks sure neither either
+    americans officials pollsters critics supporters voters""".split()
+) | {"republican", "republicans", "democrat", "democrats", "conservative", "liberal"}
+# ... which start a run without ending its role: "Democratic presidential candidate Jo Li".
+_LEADING_NOT_NAMES = _NOT_NAMES - HONORIFICS - ROLE_MODIFIERS
 # Last words of names of organisations and places, not people: "he" never means them.
 ORGANISATION_WORDS = frozenset(
     """party district committee department ministry university college school court house
@@ -73,7 +86,8 @@ ORGANISATION_WORDS = frozenset(
     commission authority service services army navy force forces police city county state
     states republic kingdom street square airport hotel hall museum project program
     programme organization organisation coalition alliance movement society trust board
-    caucus convention conference summit""".split()
+    caucus convention conference summit tower towers plaza resort resorts casino hospital
+    stadium arena""".split()
 )
 # Outlets and organisations report or publish; they are never the speaker of a quote.
 OUTLET_WORDS = frozenset(
@@ -99,6 +113,7 @@ NAME_RUN_RE = re.compile(
 )
 _TOKEN_RE = re.compile(r"\S+")
 _PARTY_TAG_RE = re.compile(r"\((?:[RDIL]|Rep|Dem|Ind)\.?-[^()\n]{1,20}\)")
+_BARE_PARTY_TAG_RE = re.compile(r"[RDI]-[A-Z]")
 _POSSESSIVE_END_RE = re.compile(r"['’]s$")
 
 
@@ -126,6 +141,8 @@ def split_role(tokens: list[str]) -> tuple[list[str], list[str]]:
     last_head = -1
     for i, token in enumerate(tokens):
         word = token.lower()
+        if i and tokens[i - 1].lower() in HONORIFICS and word not in _ADDRESSED_ROLES:
+            continue  # after an honorific, a surname: Mr. King, Ms. Bishop, Dr. Judge
         if word in ROLE_HEADS or word in HONORIFICS or word.rsplit("-", 1)[-1] in ROLE_HEADS:
             last_head = i
     cut = last_head + 1
@@ -148,12 +165,13 @@ _READINGS: dict[tuple[str, str | None], _Reading | None] = {}
 _MAX_READINGS = 50_000
 
 
-def _mention(match: re.Match) -> Mention | None:
-    """Read one capitalised run as role words and name words; None if it names nobody.
+def _mention(run: str, possessive: str | None, offset: int) -> Mention | None:
+    """Read one capitalised run (at ``offset``) as role words and name words; None if it
+    names nobody.
 
     The reading depends on the run's words only, and news repeats its runs ("The", "Trump",
     "Hillary Clinton"), so readings are remembered (a bounded number of them)."""
-    key = (match.group(0), match.group("possessive"))
+    key = (run, possessive)
     try:
         reading = _READINGS[key]
     except KeyError:
@@ -162,8 +180,8 @@ def _mention(match: re.Match) -> Mention | None:
         reading = _READINGS[key] = _read_run(*key)
     if reading is None:
         return None
-    start, end, name, role, possessive = reading
-    return Mention(match.start() + start, match.start() + end, name, role, possessive)
+    start, end, name, role, is_possessive = reading
+    return Mention(offset + start, offset + end, name, role, is_possessive)
 
 
 def _read_run(run: str, possessive: str | None) -> _Reading | None:
@@ -210,7 +228,12 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
         before = match.start() - 1 if match.start() else 0
         if text[before] == "(" and _PARTY_TAG_RE.match(text, before):
             continue  # (R-Ohio), (D-N.Y.)
-        mention = _mention(match)
+        run, possessive = match.group(0), match.group("possessive")
+        if text.startswith(("'t", "’t"), match.end()):  # "Sanders Isn't": not a name word
+            run, possessive = run.rsplit(None, 1)[0] if " " in run else "", None
+        if not run or _BARE_PARTY_TAG_RE.match(run):
+            continue  # McConnell, R-Ky., said
+        mention = _mention(run, possessive, match.start())
         if mention:
             mentions.append(mention)
     return mentions
@@ -222,6 +245,10 @@ def surname(name: str) -> str:
     words = [w for w in name.split() if w.rstrip(".,") not in ("Jr", "Sr", "II", "III", "IV")]
     words = words or name.split()
     return words[-1].rstrip(".,") if words else ""
+
+
+def _is_organisation(name: str) -> bool:
+    return surname(name).lower() in ORGANISATION_WORDS
 
 
 @functools.lru_cache(maxsize=8192)
@@ -242,7 +269,7 @@ class Person:
 
     @property
     def is_organisation(self) -> bool:
-        return surname(self.name).lower() in ORGANISATION_WORDS
+        return _is_organisation(self.name)
 
     def last_seen(self, before: int | None = None) -> int:
         """Offset of the latest mention (before ``before``), -1 when there is none."""
@@ -269,16 +296,23 @@ class Register:
         if not candidates:
             return None
         words = _name_words(name)
-        fitting = [p for p in candidates if words <= _name_words(p.name)]
-        return max(fitting or candidates, key=lambda p: p.last_seen(before))
+        fitting = [p for p in candidates if words <= _name_words(p.name)] or candidates
+        # A surname names its bearer before anything named after them: "Trump" is Donald
+        # Trump, not Trump University or the Trump Tower seen since.
+        own = [p for p in fitting if surname(p.name).lower() == surname(name).lower()]
+        return max(own or fitting, key=lambda p: p.last_seen(before))
 
     def add(self, name: str, role: str | None, position: int) -> Person:
         """Record a mention; return the person it refers to (new or merged)."""
         person = self.lookup(name)
-        if person is None or (
-            len(name.split()) > 1
-            and name.lower() != person.name.lower()
-            and not _name_words(name) <= _name_words(person.name)
+        if (
+            person is None
+            or (person.is_organisation and not _is_organisation(name))
+            or (
+                len(name.split()) > 1
+                and name.lower() != person.name.lower()
+                and not _name_words(name) <= _name_words(person.name)
+            )
         ):
             person = Person(name=name)
             self.people.append(person)

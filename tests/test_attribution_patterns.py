@@ -89,6 +89,20 @@ def quotes(text: str, **metadata) -> list[tuple]:
             "Doe’s top foreign policy aide",
         ),
         ("“We will win,” said Jo Li, who ran the campaign.", "Jo Li", None),
+        ("“We will win,”Jo Li said.", "Jo Li", None),  # no space after the closing mark
+        ("“We will win,” Mr. King said.", "King", None),  # a surname, not a role, after Mr.
+        ("“We will win,” Ms. Bishop told reporters.", "Bishop", None),
+        ("“We will win,” Jo Li assured the crowd.", "Jo Li", None),
+        ("“We will win,” reacted Jo Li.", "Jo Li", None),
+        ("“We will win,” Jo Li questioned.", "Jo Li", None),
+        ("“We will win,” Jo Li barked.", "Jo Li", None),
+        ("“We will win,” Sen. Mitch McConnell, R-Ky., said.", "Mitch McConnell", "Sen."),
+        ("Comedian Jo Li told the crowd, “We will win.”", "Jo Li", "Comedian"),
+        ("Jo Li, a teacher, waved to the crowd upon saying, “We will win.”", "Jo Li", "teacher"),
+        ("Jo Li, who ran in 2012, interjected to say: “We will win.”", "Jo Li", None),
+        ("Back in 1999, Jo Li praised the team, telling a reporter: “We will win.”", "Jo Li", None),
+        ("Jo Li needled the “experts,” saying, “We will win.”", "Jo Li", None),
+        ("VOTERS ARE SPLIT - Jo Li: “We will win.”", "Jo Li", None),
     ],
 )
 def test_speaker_patterns(text, speaker, role):
@@ -304,3 +318,47 @@ def test_reference_date_anchors_relative_dates_when_the_document_has_none():
     document = Document(source="test", text="Peskov said on Monday: “We will wait.”")
     (quote,) = extract_quotes(document, reference_date="2022-12-09")
     assert (quote.date, quote.date_text) == ("2022-12-05", "on Monday")
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # A surname names its bearer, not what is named after them.
+        ("Jo Trump founded Trump University. “We will win,” Trump said.", "Jo Trump"),
+        ("Ann Lopez built the Lopez Tower. “We will win,” Lopez said.", "Ann Lopez"),
+        (
+            "Eric Trump runs the Eric Trump Foundation. “We will win,” Eric Trump wrote.",
+            "Eric Trump",
+        ),
+        (
+            "Bernie Sanders Isn't Impressed\n\nSen. Bernie Sanders spoke. “We will win,” "
+            "Sanders said.",
+            "Bernie Sanders",
+        ),
+        # A second verb joined by "but" goes with the sentence's subject, however far.
+        (
+            "The club's director, Jeremy Boreing, wrote to members. Boreing said the members "
+            "will still meet for drinks and speakers, but said, “We will win,” promising more.",
+            "Jeremy Boreing",
+        ),
+        (
+            "Ben Carson spoke. Carson did not mention any of his rivals by name, but told his "
+            "supporters, “we will win.”",
+            "Ben Carson",
+        ),
+    ],
+)
+def test_who_a_later_mention_names(text, speaker):
+    assert quotes(text)[-1][0] == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wait, it gets better:\n\n“We will win the vote in the spring.”",
+        "What it means - More from the polls: “We will win the vote in the spring.”",
+        "Republican voters were asked. “We will win the vote in the spring,” one said.",
+    ],
+)
+def test_common_words_are_nobody(text):
+    assert quotes(text)[-1][0] is None
