@@ -44,7 +44,6 @@ from factcheck.cues import (
     OBJECT_BEFORE_RE,
     PARTICIPLE_RE,
     PHRASE_END_RE,
-    PREPOSITION_BEFORE_RE,
     PRONOUN_RE,
     QUOTED_AS_RE,
     ROLE_BEFORE_RE,
@@ -174,9 +173,17 @@ def _plain_description(match: re.Match) -> bool:
     Deputy``, not ``the news agency``."""
     words = match.group(0).split()
     return (
-        not any(w.lower() in OUTLET_WORDS or NOT_ROLE_WORD_RE.fullmatch(w) for w in words[1:-1])
+        not any(
+            w.lower() in OUTLET_WORDS or w in _LINKING_WORDS or NOT_ROLE_WORD_RE.fullmatch(w)
+            for w in words[1:-1]
+        )
         and words[-1].lower() not in OUTLET_WORDS
     )
+
+
+# A description whose head follows one of these is about something else: "Clinton’s
+# campaign for president", "a vote against the chairman".
+_LINKING_WORDS = frozenset("for to against with from".split())
 
 
 # --- reading one document -------------------------------------------------------------------
@@ -222,6 +229,11 @@ class _Reader:
         """Where the narrative stretch that ``position`` is in ends (at a quote or the end)."""
         index = bisect.bisect_left(self.narrative_ends, position)
         return self.narrative_ends[index] if index < len(self.narrative_ends) else len(self.text)
+
+    def in_narrative(self, position: int) -> bool:
+        """Whether ``position`` is outside every quote."""
+        index = bisect.bisect_right(self.narrative_ends, position)
+        return index < len(self.narrative) and self.narrative[index][0] <= position
 
     def paragraph_of(self, position: int) -> int:
         return max(0, bisect.bisect_right(self.paragraph_starts, position) - 1)
@@ -354,7 +366,7 @@ class _Reader:
         found = []
         names = [m for m in self.mentions_in(start, end) if m.name and not m.possessive]
         for match in self.descriptions(start, end):
-            if not _plain_description(match):
+            if not _plain_description(match) or not self.in_narrative(match.start()):
                 continue
             words = DETERMINER_RE.sub("", match.group(0))
             if any(match.start() <= m.start < match.end() <= m.end for m in names):
@@ -371,6 +383,8 @@ class _Reader:
                 role = role or described[-1].words
             found.append(Subject(mention.start, mention.end, "name", mention.name, role))
         for match in PRONOUN_RE.finditer(text, start, end):
+            if not self.in_narrative(match.start()):
+                continue  # "he" inside a quote is somebody the speaker talks about
             found.append(Subject(match.start(), match.end(), "pronoun", match.group(0).lower()))
         found.sort(key=lambda s: s.start)
         return [s for s in found if not self.is_object(s.start, start)]
@@ -402,10 +416,7 @@ class _Reader:
         words = count_words(text, subject.end, verb)
         if strong and words <= (8 if conjoined else 3):
             return subject
-        if conjoined or (
-            PREPOSITION_BEFORE_RE.search(text, max(start, verb - 10), verb)
-            and PARTICIPLE_RE.match(text, verb)
-        ):
+        if conjoined or PARTICIPLE_RE.match(text, verb):
             # "Carson did not name his rivals, but told supporters", "… upon saying": the
             # verb goes with the sentence's main subject
             return self._main_subject(start, candidates)
@@ -415,8 +426,9 @@ class _Reader:
         """Who a participle's clause is about: ``Spicer said, adding`` → the subject of the
         reporting verb before; ``Warren endorsed Clinton, saying`` → the main clause's."""
         earlier = self.reporting_verbs(SPEECH_VERB_RE, start, verb)
-        if earlier and count_words(self.text, earlier[-1].end(), verb) <= 1:
-            subject = self.subject_before(start, earlier[-1].start())
+        if earlier:  # the verb just before, else the sentence's first: "X said on TV, adding"
+            adjacent = count_words(self.text, earlier[-1].end(), verb) <= 1
+            subject = self.subject_before(start, earlier[-1 if adjacent else 0].start())
             if subject:
                 return subject
         return self._main_subject(start, candidates)

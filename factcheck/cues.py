@@ -66,10 +66,10 @@ SPEECH_VERB_RE = re.compile(rf"\b(?:{word_pattern(REPORTING)})\b", re.IGNORECASE
 NAMING_VERB_RE = re.compile(rf"\b(?:{word_pattern(REPORTING + NAMING)})\b", re.IGNORECASE)
 # "will agree", "did not say": the verb does not report anything here; "Zornick’s comment",
 # "the report": it is a noun.
+# Modals only in lower case: "“…,” May said" and "Will wrote" name Theresa May, George Will.
 NOT_REPORTING_RE = re.compile(
     r"(?:\b(?:will|would|can|could|should|must|may|might|not|n't|never|did|does|do|won't|to|"
-    r"the|a|an|his|her|their|its|our|my|this|that)|['’]s)\s+$",
-    re.IGNORECASE,
+    r"[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Tt]his|[Tt]hat)|['’]s)\s+$"
 )
 NAMING_VERB_END_RE = re.compile(rf"\b(?:{word_pattern(NAMING)})\s+(?:\w+\s+)?$", re.IGNORECASE)
 SO_CALLED_RE = re.compile(r"\bso-?\s*called\s*$", re.IGNORECASE)
@@ -129,7 +129,6 @@ SUBORDINATE_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 CONJUNCTION_BEFORE_RE = re.compile(r"\b(?:and|but)\s+(?:then\s+)?$")
-PREPOSITION_BEFORE_RE = re.compile(r"\b(?:upon|after|before|by|while|in|when)\s+$")
 # Reported speech: "said that …", "said in a statement that …", "said Putin would …".
 INDIRECT_RE = re.compile(
     r"(?:\s+(?:in|on|at|during|to|after|before|via)\s+[^,.;:“”\"]{1,50}?)?,?\s+that\s+"

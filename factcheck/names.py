@@ -76,7 +76,9 @@ _NOT_NAMES = frozenset(
     americans officials pollsters critics supporters voters""".split()
 ) | {"republican", "republicans", "democrat", "democrats", "conservative", "liberal"}
 # ... which start a run without ending its role: "Democratic presidential candidate Jo Li".
-_LEADING_NOT_NAMES = _NOT_NAMES - HONORIFICS - ROLE_MODIFIERS
+# Months that are also names, inside a longer name: Theresa May, April Ryan, June Carter.
+_GIVEN_NAME_MONTHS = frozenset("april may june august".split())
+_LEADING_NOT_NAMES = _NOT_NAMES - HONORIFICS - ROLE_MODIFIERS - _GIVEN_NAME_MONTHS
 # Last words of names of organisations and places, not people: "he" never means them.
 ORGANISATION_WORDS = frozenset(
     """party district committee department ministry university college school court house
@@ -113,6 +115,7 @@ NAME_RUN_RE = re.compile(
 )
 _TOKEN_RE = re.compile(r"\S+")
 _PARTY_TAG_RE = re.compile(r"\((?:[RDIL]|Rep|Dem|Ind)\.?-[^()\n]{1,20}\)")
+_SPEAKS_RE = re.compile(r"\s+(?:said|says|told|tells|added|adds|wrote|writes|asked|asks)\b")
 _BARE_PARTY_TAG_RE = re.compile(r"[RDI]-[A-Z]")
 _POSSESSIVE_END_RE = re.compile(r"['’]s$")
 
@@ -204,7 +207,8 @@ def _read_run(run: str, possessive: str | None) -> _Reading | None:
         role, name = role + name[:-2], name[-2:]
     if not tokens:
         return None
-    if any(w.lower().rstrip(".") in OUTLET_WORDS or w.lower() in _NOT_NAMES for w in name):
+    alone = not role and len(name) == 1
+    if any(_never_in_name(w, alone) for w in name):
         return None
     if not name and not any(w.lower() in ROLE_HEADS for w in role):
         return None
@@ -215,6 +219,15 @@ def _read_run(run: str, possessive: str | None) -> _Reading | None:
         _clean_role(role),
         bool(possessive),
     )
+
+
+def _never_in_name(word: str, alone: bool) -> bool:
+    """Outlets and common words are never name words; a month is one beside other name or
+    role words (Theresa May, Mrs. May), not ``alone``."""
+    lower = word.lower()
+    if lower.rstrip(".") in OUTLET_WORDS:
+        return True
+    return lower in _NOT_NAMES and (alone or lower not in _GIVEN_NAME_MONTHS)
 
 
 def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
@@ -233,6 +246,9 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
             run, possessive = run.rsplit(None, 1)[0] if " " in run else "", None
         if not run or _BARE_PARTY_TAG_RE.match(run):
             continue  # McConnell, R-Ky., said
+        if run.lower() in _GIVEN_NAME_MONTHS and _SPEAKS_RE.match(text, match.end()):
+            mentions.append(Mention(match.start(), match.end(), run, None))  # “…,” May said
+            continue
         mention = _mention(run, possessive, match.start())
         if mention:
             mentions.append(mention)

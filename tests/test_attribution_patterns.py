@@ -346,6 +346,27 @@ def test_reference_date_anchors_relative_dates_when_the_document_has_none():
             "supporters, “we will win.”",
             "Ben Carson",
         ),
+        # Modal-looking and month-looking names are names when they speak.
+        ("George Will spoke. “We will win,” Will wrote.", "George Will"),
+        ("Theresa May spoke. “We will win,” May said.", "Theresa May"),
+        ("Prime Minister Theresa May spoke. “We will win,” Mrs. May told MPs.", "Theresa May"),
+        ("April Ryan asked in May. “Will we win?” Ryan asked.", "April Ryan"),
+        # A participle goes with the sentence's subject, past an earlier quote or object.
+        (
+            "Lindsey Graham spoke. “We will win,” Graham said on “Morning Joe,” adding, “he "
+            "will lose.”",
+            "Lindsey Graham",
+        ),
+        (
+            "Hillary Clinton spoke. Clinton replied to Vargas’ question on Facebook writing, "
+            "“Yes, I will.”",
+            "Hillary Clinton",
+        ),
+        (
+            "Al Gore spoke. Gore said it was “premature” to back Clinton’s campaign for "
+            "president while adding, “I have no doubt about her.”",
+            "Al Gore",
+        ),
     ],
 )
 def test_who_a_later_mention_names(text, speaker):
