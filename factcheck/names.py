@@ -73,7 +73,7 @@ _NOT_NAMES = frozenset(
     e.u. back more wait perhaps maybe thus hence plus overall like unlike despite amid
     through throughout within until upon whether never always nothing everything everyone
     nobody someone something anyone anything none okay oh please thanks sure neither either
-    americans officials pollsters critics supporters voters""".split()
+    americans officials pollsters critics supporters voters us uk eu un usa""".split()
 ) | {"republican", "republicans", "democrat", "democrats", "conservative", "liberal"}
 # ... which start a run without ending its role: "Democratic presidential candidate Jo Li".
 # Months that are also names, inside a longer name: Theresa May, April Ryan, June Carter.
@@ -115,6 +115,8 @@ NAME_RUN_RE = re.compile(
 )
 _TOKEN_RE = re.compile(r"\S+")
 _PARTY_TAG_RE = re.compile(r"\((?:[RDIL]|Rep|Dem|Ind)\.?-[^()\n]{1,20}\)")
+# "Sacramento-based McClatchy", "Indiana-born Jo Li": a modifier, not a name word.
+_COMPOUND_MODIFIER_RE = re.compile(r"[A-Z][\w.]*-[a-z]")
 _SPEAKS_RE = re.compile(r"\s+(?:said|says|told|tells|added|adds|wrote|writes|asked|asks)\b")
 _BARE_PARTY_TAG_RE = re.compile(r"[RDI]-[A-Z]")
 _POSSESSIVE_END_RE = re.compile(r"['’]s$")
@@ -195,11 +197,15 @@ def _read_run(run: str, possessive: str | None) -> _Reading | None:
     while tokens and tokens[0].group(0).lower().rstrip(".") in _LEADING_NOT_NAMES:
         tokens.pop(0)
     words = [t.group(0) for t in tokens]
+    modifiers = 0  # "Sacramento-based McClatchy", "Indiana-born Jo Li": role words
+    while modifiers < len(words) and _COMPOUND_MODIFIER_RE.match(words[modifiers]):
+        modifiers += 1
     if "of" in words:  # "Secretary of State John Kerry", but "George Zornick of The Nation"
         cut = words.index("of")
         if not cut or words[cut - 1].lower() not in ROLE_HEADS:
             tokens, words, possessive = tokens[:cut], words[:cut], None
-    role, name = split_role(words)
+    role, name = split_role(words[modifiers:])
+    role = words[:modifiers] + role
     lower = [i for i, w in enumerate(name) if w[0].islower() and w not in _PARTICLES]
     if lower:  # "the celebrity press ReganBooks": a lower-case word is never part of a name
         name = name[lower[-1] + 1 :]

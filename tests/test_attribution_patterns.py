@@ -103,6 +103,7 @@ def quotes(text: str, **metadata) -> list[tuple]:
         ("Back in 1999, Jo Li praised the team, telling a reporter: “We will win.”", "Jo Li", None),
         ("Jo Li needled the “experts,” saying, “We will win.”", "Jo Li", None),
         ("VOTERS ARE SPLIT - Jo Li: “We will win.”", "Jo Li", None),
+        ("“We will win,” Indiana-born Jo Li said.", "Jo Li", "Indiana-born"),
     ],
 )
 def test_speaker_patterns(text, speaker, role):
