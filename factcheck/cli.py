@@ -133,7 +133,7 @@ def input_lines(arguments: Iterable[str], from_file: TextIO | None, *, what: str
     if arguments:
         return
     if from_file is None:
-        stdin = click.get_text_stream("stdin")
+        stdin = sys.stdin  # (CliRunner swaps it too)
         if stdin.isatty():
             raise click.UsageError(f"give a {what}, --from FILE, or pipe {what}s on stdin")
         from_file = stdin
