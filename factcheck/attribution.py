@@ -411,16 +411,21 @@ class _Reader:
         subject = candidates[-1]
         if only_gap_words(text, subject.end, verb):
             return subject
-        strong = subject.kind != "name" or surname(subject.words).lower() in self.known
         conjoined = CONJUNCTION_BEFORE_RE.search(text, max(start, verb - 10), verb)
         words = count_words(text, subject.end, verb)
-        if strong and words <= (8 if conjoined else 3):
+        if self.strong(subject) and words <= (8 if conjoined else 3):
             return subject
         if conjoined or PARTICIPLE_RE.match(text, verb):
             # "Carson did not name his rivals, but told supporters", "… upon saying": the
-            # verb goes with the sentence's main subject
-            return self._main_subject(start, candidates)
+            # verb goes with the sentence's main subject, if it is someone the text knows
+            main = self._main_subject(start, candidates)
+            return main if self.strong(main) else None
         return None
+
+    def strong(self, subject: Subject) -> bool:
+        """A subject that can govern a verb far from it: a pronoun, a description, or a
+        person the document introduces (not any capitalised word, not a place)."""
+        return subject.kind != "name" or surname(subject.words).lower() in self.known
 
     def _participle_subject(self, start: int, verb: int, candidates: list[Subject]) -> Subject:
         """Who a participle's clause is about: ``Spicer said, adding`` → the subject of the

@@ -380,6 +380,9 @@ def test_who_a_later_mention_names(text, speaker):
         "Wait, it gets better:\n\n“We will win the vote in the spring.”",
         "What it means - More from the polls: “We will win the vote in the spring.”",
         "Republican voters were asked. “We will win the vote in the spring,” one said.",
+        # a place is not the main subject a participle goes with
+        "At a rally in Birmingham, Alabama, on Saturday, supporters cheered a protester, with "
+        "the crowd reportedly yelling: “We will win the vote in the spring!”",
     ],
 )
 def test_common_words_are_nobody(text):
