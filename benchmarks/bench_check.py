@@ -216,6 +216,12 @@ def measure(rows: list[dict], *, errors_per_draft: int, seed: int, show: bool = 
             if (q.file, hit) not in detected:
                 detected.add((q.file, hit))
                 right[hit.kind] += finding.status == EXPECTED[hit.kind]
+    if show:
+        for file, plants in planted.items():
+            for p in plants:
+                if (file, p) not in detected:
+                    words = texts.get(file, "")[p.start : p.end]
+                    print(f"missed {p.kind} {p.claim!r} in {words[:160]!r}", file=sys.stderr)
     total = Counter(p.kind for plants in planted.values() for p in plants)
     caught = Counter(p.kind for _, p in detected)
     n_planted = sum(total.values())
@@ -339,7 +345,9 @@ def main() -> int:
     parser.add_argument("--long-draft", action="store_true", help="time a 5,000-word draft")
     parser.add_argument("--db", type=Path, help="index for --long-draft")
     parser.add_argument(
-        "--show-false-alarms", action="store_true", help="print each false alarm to stderr"
+        "--show-false-alarms",
+        action="store_true",
+        help="print each false alarm and each missed error to stderr",
     )
     args = parser.parse_args()
     if not POLNEAR.exists():

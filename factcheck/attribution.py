@@ -803,15 +803,15 @@ def _anchor(document: Document, reference_date: str | None) -> str | None:
 # --- putting it together --------------------------------------------------------------------
 
 
-def _inherits(event: _Event, last: _Event | None, reader: _Reader) -> bool:
-    """Whether a quote with no attribution of its own continues the statement before it:
-    the next part of a split or multi-paragraph quote, or a quote opening the paragraph
-    after the speaker's."""
+def _inherits(event: _Event, last: _Event | None, previous: _Event | None, reader: _Reader) -> bool:
+    """Whether a quote with no attribution of its own continues the statement before it
+    (``last``, the latest with a speaker; ``previous``, the latest of all): the next part of
+    a split or multi-paragraph quote, or a quote opening the paragraph after the speaker's."""
     span = event.span
     if last is None or last.speaker is None or span is None:
         return False
     if span.continued or (last.span is not None and last.span.continues):
-        return True
+        return previous is last  # not the rest of a quote nobody is named for
     text = reader.text
     if event.paragraph == last.paragraph:
         own = surname(last.speaker.name or "")
@@ -857,7 +857,7 @@ def _unattributed_worth_keeping(event: _Event, text: str) -> bool:
     return (
         event.kind == "direct"
         and event.span is not None
-        and event.span.closed
+        and (event.span.closed or event.span.continues)  # a quote going on for paragraphs
         and count_words(text, event.start, event.end) >= MIN_UNATTRIBUTED_WORDS
     )
 
@@ -878,13 +878,14 @@ def extract_quotes(
     events = sorted(reader.quote_events() + reader.indirect_events(), key=lambda e: e.start)
     quotes = []
     last: _Event | None = None
+    previous: _Event | None = None
     for event in events:
         if _is_name_for(event, text):
             continue
         named = event.clue is not None and event.clue.subject is not None
         if named:
             event.speaker = people.resolve(event.clue)
-        elif _inherits(event, last, reader):
+        elif _inherits(event, last, previous, reader):
             event.speaker = last.speaker
         elif event.clue is not None:
             event.speaker = Speaker(None, None)  # attributed, to nobody named
@@ -906,6 +907,7 @@ def extract_quotes(
                 end=event.end,
             )
         )
+        previous = event
         if event.speaker is not None:
             last = event
     return quotes

@@ -73,7 +73,7 @@ _NOT_NAMES = frozenset(
     e.u. back more wait perhaps maybe thus hence plus overall like unlike despite amid
     through throughout within until upon whether never always nothing everything everyone
     nobody someone something anyone anything none okay oh please thanks sure neither either
-    americans officials pollsters critics supporters voters us uk eu un usa""".split()
+    americans officials pollsters critics supporters voters us uk eu un usa year""".split()
 ) | {"republican", "republicans", "democrat", "democrats", "conservative", "liberal"}
 # ... which start a run without ending its role: "Democratic presidential candidate Jo Li".
 # Months that are also names, inside a longer name: Theresa May, April Ryan, June Carter.

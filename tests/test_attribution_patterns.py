@@ -387,3 +387,21 @@ def test_who_a_later_mention_names(text, speaker):
 )
 def test_common_words_are_nobody(text):
     assert quotes(text)[-1][0] is None
+
+
+def test_a_quote_nobody_is_named_for_can_run_over_paragraphs():
+    """Its first paragraph is kept, and its continuation does not borrow the speaker of an
+    earlier, unrelated quote."""
+    text = (
+        "“We will win,” Jo Li said.\n\n"
+        "The newspaper put it bluntly in its editorial:\n\n"
+        "“As we have explained before, the only figure close to this one is an announcement "
+        "made in September.\n\n"
+        "“That adds up to far less than the number of refugees claimed.”"
+    )
+    found = quotes(text)
+    assert [(q[0], q[3][:10]) for q in found] == [
+        ("Jo Li", "We will wi"),
+        (None, "As we have"),
+        (None, "That adds "),
+    ]
