@@ -283,14 +283,18 @@ class _Reader:
     def descriptions(self, start: int, end: int) -> list[re.Match]:
         """``list(DESCRIPTION_RE.finditer(text, start, end))``, skipping the search where no
         role word begins (after a space) inside the window: a description ends in one."""
+        if not self.role_word_in(start + 1, end):
+            return []
+        return list(DESCRIPTION_RE.finditer(self.text, start, end))
+
+    def role_word_in(self, start: int, end: int) -> bool:
+        """Whether a role word (:data:`ROLE_HEAD_START_RE`) begins in ``text[start:end]``."""
         if self._role_heads is None:
             self._role_heads = [
                 m.start() for m in _scan(ROLE_HEAD_START_RE, self.text, self.lowered)
             ]
-        index = bisect.bisect_right(self._role_heads, start)
-        if index == len(self._role_heads) or self._role_heads[index] >= end:
-            return []
-        return list(DESCRIPTION_RE.finditer(self.text, start, end))
+        index = bisect.bisect_left(self._role_heads, start)
+        return index < len(self._role_heads) and self._role_heads[index] < end
 
     # -- who: candidates and subjects --
 
@@ -336,10 +340,12 @@ class _Reader:
         """Where a name's mention begins once the role words before it are counted, and the
         role: ``Doe’s top foreign policy aide Jo Li``, ``union president Maria Okafor``."""
         text = self.text
-        for match in self.descriptions(max(floor, mention.start - 60), mention.end):
-            inside = match.start() <= mention.start < match.end() <= mention.end
-            if inside and _plain_description(match):
-                return match.start(), DETERMINER_RE.sub("", match.group(0))
+        # a description that ends inside the mention has its role word there: look if any
+        if self.role_word_in(mention.start, mention.end):
+            for match in self.descriptions(max(floor, mention.start - 60), mention.end):
+                inside = match.start() <= mention.start < match.end() <= mention.end
+                if inside and _plain_description(match):
+                    return match.start(), DETERMINER_RE.sub("", match.group(0))
         if mention.role:
             prefix = role_prefix(text, max(floor, mention.start - 30), mention.start)
             if prefix is not None:
@@ -597,12 +603,9 @@ class _People:
         if " " not in mention.name and not mention.role and not self.register.lookup(mention.name):
             return
         reader = self.reader
-        role = (
-            reader.role_of(mention, 0)[1]
-            or reader.appositive(mention.end, reader.narrative_end(mention.end))
-            or reader.role_before(mention.start)
-        )
-        person = self.register.add(mention.name, role, mention.start)
+        person = self.register.add(mention.name, None, mention.start)
+        if not person.role:  # a person keeps the first role given: look for one only then
+            person.role = self._role(mention)
         text = reader.text
         floor = max(0, mention.start - 6)
         honorific = ends_in_word_and_space(text, floor, mention.start, "rs.") and (
@@ -612,6 +615,15 @@ class _People:
             person.gender = "m" if honorific.group(0).rstrip(". ") == "Mr" else "f"
         if not mention.possessive and not reader.is_object(mention.start, 0):
             self.note(mention.start, person)
+
+    def _role(self, mention: Mention) -> str | None:
+        """The role written around a narrative mention: before it, or right after it."""
+        reader = self.reader
+        return (
+            reader.role_of(mention, 0)[1]
+            or reader.appositive(mention.end, reader.narrative_end(mention.end))
+            or reader.role_before(mention.start)
+        )
 
     def note(self, position: int, person: Person) -> None:
         """Record that ``person`` is the one last spoken of at ``position``."""
