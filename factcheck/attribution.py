@@ -593,6 +593,9 @@ class _People:
         self.register = Register()
         self._subject_at: list[int] = []
         self._subject_person: list[Person] = []
+        # Whether each is the one spoken of there, None until asked: a narrative mention can
+        # be an object ("with Putin"), which is looked at only when a pronoun looks back.
+        self._spoken_of: list[bool | None] = []
         for mention in reader.mentions:
             self._introduce(mention)
 
@@ -600,21 +603,24 @@ class _People:
         """Register a person from a narrative mention: a full name, or one with a role."""
         if not mention.name:
             return
-        if " " not in mention.name and not mention.role and not self.register.lookup(mention.name):
-            return
-        reader = self.reader
-        person = self.register.add(mention.name, None, mention.start)
+        if " " in mention.name or mention.role:
+            person = self.register.add(mention.name, None, mention.start)
+        else:  # a surname alone only refers to somebody introduced
+            person = self.register.lookup(mention.name)
+            if person is None:
+                return
+            self.register.see(person, mention.start)
         if not person.role:  # a person keeps the first role given: look for one only then
             person.role = self._role(mention)
-        text = reader.text
+        text = self.reader.text
         floor = max(0, mention.start - 6)
         honorific = ends_in_word_and_space(text, floor, mention.start, "rs.") and (
             HONORIFIC_BEFORE_RE.search(text, floor, mention.start)
         )
         if honorific and not person.gender:
             person.gender = "m" if honorific.group(0).rstrip(". ") == "Mr" else "f"
-        if not mention.possessive and not reader.is_object(mention.start, 0):
-            self.note(mention.start, person)
+        if not mention.possessive:
+            self.note(mention.start, person, None)
 
     def _role(self, mention: Mention) -> str | None:
         """The role written around a narrative mention: before it, or right after it."""
@@ -625,17 +631,31 @@ class _People:
             or reader.role_before(mention.start)
         )
 
-    def note(self, position: int, person: Person) -> None:
-        """Record that ``person`` is the one last spoken of at ``position``."""
+    def note(self, position: int, person: Person, spoken_of: bool | None = True) -> None:
+        """Record that ``person`` is the one last spoken of at ``position`` (None: if the
+        mention there is not an object)."""
         index = bisect.bisect_right(self._subject_at, position)
         self._subject_at.insert(index, position)
         self._subject_person.insert(index, person)
+        self._spoken_of.insert(index, spoken_of)
+
+    def _is_spoken_of(self, index: int) -> bool:
+        if self._spoken_of[index] is None:
+            self._spoken_of[index] = not self.reader.is_object(self._subject_at[index], 0)
+        return bool(self._spoken_of[index])
 
     def last(self, position: int, pronoun: str) -> Person | None:
-        """Who a pronoun at ``position`` refers to: the latest fitting person spoken of."""
+        """Who a pronoun at ``position`` refers to: the latest fitting person of the last
+        eight spoken of."""
         gender = PRONOUNS.get(pronoun)
         index = bisect.bisect_left(self._subject_at, position)
-        for person in reversed(self._subject_person[max(0, index - 8) : index]):
+        looked_at = 0
+        while index and looked_at < 8:
+            index -= 1
+            if not self._is_spoken_of(index):
+                continue
+            looked_at += 1
+            person = self._subject_person[index]
             if person.is_organisation:
                 continue
             if not gender or not person.gender or person.gender == gender:
