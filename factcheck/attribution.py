@@ -188,8 +188,8 @@ class _Reader:
 
     def __init__(self, text: str, sentences: list[tuple[int, int]] | None = None) -> None:
         self.text = text
-        self.spans = find_quote_spans(text)
         self.paragraphs = paragraph_spans(text)
+        self.spans = find_quote_spans(text, self.paragraphs)
         self.paragraph_starts = [start for start, _ in self.paragraphs]
         sentences = sentence_spans(text) if sentences is None else sentences
         self.sentences = sentences
