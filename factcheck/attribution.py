@@ -695,6 +695,7 @@ class _Dates:
 
     def __init__(self, reader: _Reader, anchor: str | None) -> None:
         self.text = reader.text
+        self.lowered = reader.lowered
         self.anchor = anchor
         self._claimed: dict[int, str | None] = {}  # date offset -> whose statement it dates
         found = [
@@ -735,6 +736,10 @@ class _Dates:
 
     def of_event(self, start: int, end: int) -> DateMention | None:
         """The date of the event a clause refers back to: ``during the meeting``."""
+        if self.lowered is not None and not _case_sensitive(EVENT_RE).search(
+            self.lowered, start, end
+        ):
+            return None  # as in _scan: the same answer, found several times faster
         event = EVENT_RE.search(self.text, start, end)
         if not event:
             return None
