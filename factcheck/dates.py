@@ -214,9 +214,9 @@ _SPACE = re.compile(r"\s+")
 _DAYS_BACK = {"yesterday": 1, "last night": 1, "today": 0, "tonight": 0}
 
 
-# Every match of RELATIVE_RE has one of these inside its last word (the weekday or "day"
-# word, or the word after "last", "this"): they are searched for in lower-cased text.
-_RELATIVE_ANCHOR_RE = re.compile(r"day|night|morning|afternoon|evening|week|month|year")
+# Every match of RELATIVE_RE has one of these at the end of its last word (the weekday or
+# "day" word, or the word after "last", "this"): they are searched for in lower-cased text.
+_RELATIVE_ANCHOR_RE = re.compile(r"(?:day|night|morning|afternoon|evening|week|month|year)\b")
 
 
 def _relative_starts(text: str) -> Iterator[int] | None:

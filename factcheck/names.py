@@ -342,8 +342,12 @@ class Register:
                 self._by_word.setdefault(word.rstrip(".,"), []).append(person)
         if role and not person.role:
             person.role = role
-        bisect.insort(person.seen, position)
+        self.see(person, position)
         return person
+
+    def see(self, person: Person, position: int) -> None:
+        """Record a mention of a known person."""
+        bisect.insort(person.seen, position)
 
     def by_role(self, description: str, before: int) -> Person | None:
         """The most recent person whose role fits a description like ``the Russian leader``."""

@@ -75,7 +75,6 @@ def passages_of(
     covered = _coverage([q for q in quotes if q.kind != "indirect"])
     if sentences is None:
         sentences = sentence_spans(document.text)
-    digits = [match.start() for match in _DIGIT_RE.finditer(document.text)]
     for start, end in sentences:
         if covered(start, end):
             continue
@@ -84,6 +83,6 @@ def passages_of(
             passage = Passage.from_quote(reported, document=document)
             passages.append(replace(passage, text=document.text[start:end], start=start, end=end))
         else:
-            has_digit = bisect.bisect_left(digits, start) < bisect.bisect_left(digits, end)
+            has_digit = _DIGIT_RE.search(document.text, start, end) is not None
             passages.append(narrative_passage(document, start, end, has_digit=has_digit))
     return sorted(passages, key=lambda p: p.start)

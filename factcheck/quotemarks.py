@@ -166,10 +166,12 @@ def _pair(text: str, start: int, end: int, carried: bool) -> tuple[list[QuoteSpa
     return spans, double_at[0]
 
 
-def find_quote_spans(text: str) -> list[QuoteSpan]:
-    """Every top-level quotation in ``text``, in order; nested quotes stay inside theirs."""
+def find_quote_spans(text: str, paragraphs: list[tuple[int, int]] | None = None) -> list[QuoteSpan]:
+    """Every top-level quotation in ``text``, in order; nested quotes stay inside theirs.
+    ``paragraphs``: the text's :func:`paragraph_spans`, when the caller has them already."""
     spans: list[QuoteSpan] = []
-    paragraphs = paragraph_spans(text)
+    if paragraphs is None:
+        paragraphs = paragraph_spans(text)
     carried = False
     for index, (start, end) in enumerate(paragraphs):
         found, left_open = _pair(text, start, end, carried)

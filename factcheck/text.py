@@ -132,7 +132,12 @@ _ABBREVIATIONS = frozenset(
 _INITIALS_RE = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]")  # "J", "J.M", "D.C"
 
 
+_LONGEST_ABBREVIATION = max(map(len, _ABBREVIATIONS))
+
+
 def _is_abbreviation(text: str, dot: int) -> bool:
+    if dot > _LONGEST_ABBREVIATION and text[dot - _LONGEST_ABBREVIATION - 1 : dot].isalnum():
+        return False  # most sentences end in a word longer than these, without a dot
     start = dot
     while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "."):
         start -= 1
