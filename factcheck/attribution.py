@@ -646,7 +646,10 @@ class _People:
             person = self.register.lookup(mention.name)
             if person is None:
                 return
-            self.register.see(person, mention.start)
+            if person.is_organisation:  # "Trump" seen after Trump University only
+                person = self.register.add(mention.name, None, mention.start)
+            else:
+                self.register.see(person, mention.start)
         if not person.role:  # a person keeps the first role given: look for one only then
             person.role = self._role(mention)
         text = self.reader.text
