@@ -391,7 +391,9 @@ class _Reader:
         for match in PRONOUN_RE.finditer(text, start, end):
             if not self.in_narrative(match.start()):
                 continue  # "he" inside a quote is somebody the speaker talks about
-            found.append(Subject(match.start(), match.end(), "pronoun", match.group(0).lower()))
+            words = match.group(0).lower()
+            words = "year-old" if words.endswith("year-old") else words  # the 45-year-old
+            found.append(Subject(match.start(), match.end(), "pronoun", words))
         found.sort(key=lambda s: s.start)
         return [s for s in found if not self.is_object(s.start, start)]
 

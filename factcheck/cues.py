@@ -77,7 +77,8 @@ PARTICIPLE_RE = re.compile(r"\w+ing\b")
 QUOTED_AS_RE = re.compile(r"\bquot(?:ed|es|ing)\s+(?P<who>.{1,120}?)\s+as\s+say(?:ing)?\b")
 ACCORDING_RE = re.compile(r"\W*according\s+to\s+", re.IGNORECASE)
 DASH_RE = re.compile(r"\s*(?:—|–|--|-\s)\s*")
-PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)\b")
+# "the 45-year-old" refers back like a pronoun (of either gender).
+PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Tt]he\s+\d{1,3}-year-old)\b")
 _ROLE_HEAD = word_pattern(ROLE_HEADS)
 # "the Russian leader", "a Democratic strategist", "Tokayev’s spokesman".
 DESCRIPTION_RE = re.compile(

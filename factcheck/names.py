@@ -53,7 +53,7 @@ ROLE_MODIFIERS = frozenset(
 )
 # Heads of a country or government, for ``the Russian leader`` and the like.
 LEADER_HEADS = frozenset("president premier prime chancellor king queen leader emir".split())
-PRONOUNS = {"he": "m", "she": "f"}
+PRONOUNS = {"he": "m", "she": "f", "year-old": None}  # words that refer back, and gender
 # Capitalised words that start sentences or name calendar things but are not people.
 _NOT_NAMES = frozenset(
     """the a an and but or so yet for nor if then when while after before during following
