@@ -72,7 +72,7 @@ def _classify(text: str, match: re.Match) -> tuple[bool, bool, bool] | None:
     if mark in _CLOSERS:
         if mark == "’" and not can_close:
             return None  # elision: ’90s, rock ’n’ roll
-        if mark == "”" and not before.isspace() and before not in "([{“‘«„":
+        if mark == "”" and not before.isspace() and before not in "([{“‘«„:":
             return double, False, True  # a typed closer with no space after: “…,”Clinton said
         return double, can_open and not can_close, can_close or not can_open
     if can_open == can_close:
