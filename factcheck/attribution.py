@@ -651,7 +651,7 @@ class _People:
             if person.is_organisation:  # "Trump" seen after Trump University only
                 person = self.register.add(mention.name, None, mention.start)
             else:
-                self.register.see(person, mention.start)
+                self.register.see(person, mention.start, mention.name)
         if not person.role:  # a person keeps the first role given: look for one only then
             person.role = self._role(mention)
         text = self.reader.text

@@ -288,6 +288,7 @@ class Person:
     role: str | None = None
     gender: str | None = None
     seen: list[int] = field(default_factory=list)  # offsets of its mentions, ascending
+    first_named: bool = False  # called by a first name alone ("Tom"), as when a spouse is
 
     @property
     def is_organisation(self) -> bool:
@@ -322,6 +323,10 @@ class Register:
         # A surname names its bearer before anything named after them: "Trump" is Donald
         # Trump, not Trump University or the Trump Tower seen since.
         own = [p for p in fitting if surname(p.name).lower() == surname(name).lower()]
+        if len(own) > 1 and " " not in name:
+            # A surname two people share is the one the text does not call by first name:
+            # with "Tom" for her husband, "Ebeling" is Betsy Ebeling.
+            own = [p for p in own if not p.first_named] or own
         return max(own or fitting, key=lambda p: p.last_seen(before))
 
     def add(self, name: str, role: str | None, position: int) -> Person:
@@ -345,9 +350,11 @@ class Register:
         self.see(person, position)
         return person
 
-    def see(self, person: Person, position: int) -> None:
-        """Record a mention of a known person."""
+    def see(self, person: Person, position: int, name: str | None = None) -> None:
+        """Record a mention of a known person (by ``name``, when it is one word)."""
         bisect.insort(person.seen, position)
+        if name and " " not in name and name.lower() != surname(person.name).lower():
+            person.first_named = True
 
     def by_role(self, description: str, before: int) -> Person | None:
         """The most recent person whose role fits a description like ``the Russian leader``."""

@@ -352,6 +352,12 @@ def test_reference_date_anchors_relative_dates_when_the_document_has_none():
         ("Theresa May spoke. “We will win,” May said.", "Theresa May"),
         ("Prime Minister Theresa May spoke. “We will win,” Mrs. May told MPs.", "Theresa May"),
         ("April Ryan asked in May. “Will we win?” Ryan asked.", "April Ryan"),
+        # A surname two people share names the one not called by first name.
+        (
+            "Betsy Ebeling and her husband, Tom Ebeling, went door to door. “We will win,” "
+            "Tom told a neighbour. “We will win,” Ebeling said.",
+            "Betsy Ebeling",
+        ),
         # "the 45-year-old" refers back like a pronoun.
         (
             "Nurse Jane Smith has worked in Leeds for 20 years. “We will win,” the "
