@@ -139,6 +139,7 @@ class Evidence:
             "role": p.role,
             "date": p.date,
             "date_text": p.date_text,
+            "document_date": p.document_date,
             "quote": p.text,
             "kind": p.kind,
             "source": p.source,

@@ -56,7 +56,10 @@ def where(record: dict) -> str:
 
 
 def when(record: dict) -> str:
-    return display_date(record.get("date")) or record.get("date_text") or ""
+    """When it was said; else, marked as such, when its source was published."""
+    said = display_date(record.get("date")) or record.get("date_text")
+    published = display_date(record.get("document_date"))
+    return said or (f"published {published}" if published else "")
 
 
 def fit_widths(natural: list[int], columns: list[Column], max_width: int) -> list[int]:

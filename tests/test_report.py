@@ -56,6 +56,19 @@ def test_who_names_speaker_and_role():
     assert report.who({"speaker": None, "role": None}) == ""
 
 
+@pytest.mark.parametrize(
+    "record, shown",
+    [
+        ({"date": "--12-08", "date_text": "December 8"}, "Dec 8"),
+        ({"date": None, "date_text": "on Monday"}, "on Monday"),
+        ({"date": None, "document_date": "2019-11-19"}, "published Nov 19, 2019"),
+        ({"date": None, "document_date": None}, ""),
+    ],
+)
+def test_when_gives_the_statement_date_else_the_publication_date_marked_so(record, shown):
+    assert report.when(record) == shown
+
+
 def test_trim_cuts_at_a_word_with_an_ellipsis():
     assert report.trim("Nobody is talking about gas", 16) == "Nobody is…"
 
