@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 
 from factcheck.cues import (
     ACCORDING_RE,
+    AFFILIATION_RE,
     APPOSITIVE_END_RE,
     CONJUNCTION_BEFORE_RE,
     DASH_RE,
@@ -416,7 +417,7 @@ class _Reader:
             for candidate in candidates:
                 if candidate.end < comma and text.startswith(",", candidate.end):
                     return candidate  # "Trump, who …, said" / "Smith, delivering it, asked"
-        subject = candidates[-1]
+        subject = self.with_phrase(candidates[-1], verb)
         if only_gap_words(text, subject.end, verb):
             return subject
         conjoined = CONJUNCTION_BEFORE_RE.search(text, max(start, verb - 10), verb)
@@ -519,12 +520,24 @@ class _Reader:
                 words = DETERMINER_RE.sub("", generic.group(0))
                 return Clue(Subject(head, verb, "description", words), verb, None)
             return None
-        subject = found[0]
+        subject = self.with_phrase(found[0], verb)
         role = subject.role or self.appositive(subject.end, verb)
         parenthetical = between.rstrip().endswith(",") and text.startswith(",", subject.end)
         if count_words(text, subject.end, verb) > 2 and not role and not parenthetical:
             return None  # but: Mr. Mahaney, of RBC Capital Markets, said
         return Clue(subject, verb, role)
+
+    def with_phrase(self, subject: Subject, verb: int) -> Subject:
+        """The subject with the phrase that ties it to an organisation, when only that stands
+        before the verb: ``Jo Li of the National Retail Federation said``; a description
+        takes it as its role: ``a spokesperson for the Department of Health``."""
+        phrase = AFFILIATION_RE.fullmatch(self.text, subject.end, verb)
+        if phrase is None:
+            return subject
+        end = phrase.end("phrase")
+        if subject.kind == "description":
+            return replace(subject, end=end, role=f"{subject.words}{self.text[subject.end : end]}")
+        return replace(subject, end=end)
 
     def attribution_before(self, start: int, end: int, *, partial: bool) -> Clue | None:
         """In the words before an opening mark: ``Peskov said: “`` / ``…, saying, “``."""
@@ -718,7 +731,9 @@ class _People:
             person = self.register.by_role(subject.words, subject.start)
             if person is None:
                 head = subject.words.rsplit(None, 1)[-1].lower()
-                return Speaker(None, subject.words if head in ROLE_HEADS else None)
+                return Speaker(
+                    None, (subject.role or subject.words) if head in ROLE_HEADS else None
+                )
         else:
             person = self.register.lookup(subject.words, subject.start)
             if person is None:

@@ -129,6 +129,12 @@ SUBORDINATE_BEFORE_RE = re.compile(
     r"\b(?:after|when|while|as|because|since|before|although|though|if|until|once|whether)\s*$",
     re.IGNORECASE,
 )
+# What ties a subject to an organisation, between it and its verb: " of the National Retail
+# Federation ", " for the Department of Health ", " at Johns Hopkins University ".
+AFFILIATION_RE = re.compile(
+    r"(?P<phrase>\s+(?:of|for|from|at|with)\s+(?:the\s+)?[A-Z][^,;:.!?“”\"()]{0,60}?)"
+    r"(?:\s+(?:also|later|then|has|had|have|was|is|once))*\s*"
+)
 CONJUNCTION_BEFORE_RE = re.compile(r"\b(?:and|but)\s+(?:then\s+)?$")
 # Reported speech: "said that …", "said in a statement that …", "said Putin would …".
 INDIRECT_RE = re.compile(

@@ -104,6 +104,18 @@ def quotes(text: str, **metadata) -> list[tuple]:
         ("Jo Li needled the “experts,” saying, “We will win.”", "Jo Li", None),
         ("VOTERS ARE SPLIT - Jo Li: “We will win.”", "Jo Li", None),
         ("“We will win,” Indiana-born Jo Li said.", "Jo Li", "Indiana-born"),
+        ("Jo Li of the National Retail Federation said: “We will win.”", "Jo Li", None),
+        ("Dr. Jo Li at Johns Hopkins University told reporters: “We will win.”", "Jo Li", None),
+        (
+            "A spokesperson for the Department of Health said: “We will win.”",
+            None,
+            "spokesperson for the Department of Health",
+        ),
+        (
+            "“We will win,” a spokesman for the National Retail Federation said.",
+            None,
+            "spokesman for the National Retail Federation",
+        ),
     ],
 )
 def test_speaker_patterns(text, speaker, role):
