@@ -428,21 +428,38 @@ def index():
     metavar="YYYY-MM-DD",
     help="Anchors relative and year-less dates when a source has no date.",
 )
-def index_add(sources, db, prune, reference_date):
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    metavar="N",
+    help="Analyse documents in N processes (0: one per CPU).",
+)
+def index_add(sources, db, prune, reference_date, jobs):
     """Add files, folders or URLs to the index.
 
     Unchanged documents are skipped, changed ones replaced; documents are committed in
     batches, so an interrupted run keeps what it had done. Exit code 2 when a source failed.
+    --jobs analyses documents in parallel (reading and storing stay in one process); the
+    index is the same whatever the number of jobs.
 
     \b
     Examples:
         factcheck index add archive/
         factcheck index add archive/ --prune
+        factcheck index add archive/ --jobs 0
     """
     from factcheck.corpus import add_sources, resolve_db_path, source_items
     from factcheck.store import Index
 
-    options = {"reference_date": reference_date, "prune": prune, "on_error": warn}
+    options = {
+        "reference_date": reference_date,
+        "prune": prune,
+        "on_error": warn,
+        "jobs": jobs or os.cpu_count() or 1,
+    }
     with Index(resolve_db_path(db)) as store:
         if sys.stderr.isatty():
             total = sum(1 for _ in source_items(sources))

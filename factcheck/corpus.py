@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import os
 import sys
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from factcheck.errors import SourceError
@@ -21,6 +24,7 @@ from factcheck.text import sentence_spans
 
 BATCH_DOCUMENTS = 100  # documents per transaction: what a crash can lose at most
 BATCH_BYTES = 8 * 2**20  # ... and a bound on the text a batch holds in memory
+AHEAD = 4  # documents per worker process sent ahead of storing: workers never idle, memory flat
 
 
 def default_db_path() -> Path:
@@ -116,6 +120,90 @@ def stale_sources(indexed: Iterable[str], given: Iterable[str], seen: set[str]) 
     ]
 
 
+def indexed_passages(document: Document, reference_date: str | None) -> list[Passage]:
+    """What the index stores of a document: its passages (quotes are passages too). Runs in
+    worker processes, so it is a module-level function, and it looks ``analyse`` up when
+    called, so a forked worker uses the same one as this process."""
+    return analyse(document, reference_date=reference_date)[1]
+
+
+def start_worker() -> None:
+    """A worker process's start. Ctrl-C reaches the whole process group, and only the main
+    process should handle it (it stops the pool), so workers ignore it and print no
+    traceback. And a worker exits when the main process is gone (killed): left alone, it
+    would wait for work forever."""
+    import multiprocessing
+    import signal
+    import threading
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=exit_after, args=(parent.join,), daemon=True).start()
+
+
+def exit_after(wait: Callable[[], None]) -> None:
+    """A worker's watch on the main process: ``wait`` returns when it has exited."""
+    wait()
+    os._exit(1)
+
+
+Pending = Callable[[], list[Passage]]  # waits for, and returns, one document's passages
+
+
+@contextmanager
+def analyser(jobs: int, reference_date: str | None) -> Iterator[Callable[[Document], Pending]]:
+    """``start(document)`` starts analysing ``document`` and returns what waits for its
+    passages: with one job, the analysis is done at once in this process; with more, in a
+    pool of ``jobs`` worker processes (forked on Linux: they start at once, with every module
+    already imported). Leaving early (an error, Ctrl-C) cancels what has not started and
+    waits for the documents being analysed, so no worker outlives the run."""
+    if jobs <= 1:
+
+        def now(document: Document) -> Pending:
+            passages = indexed_passages(document, reference_date)
+            return lambda: passages
+
+        yield now
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("fork") if sys.platform == "linux" else None
+    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=start_worker)
+    try:
+        yield lambda document: pool.submit(indexed_passages, document, reference_date).result
+    finally:
+        pool.shutdown(cancel_futures=True)
+
+
+class InOrder:
+    """Steps run in the order they are given, so results are stored, and callbacks called, in
+    source order whatever finishes first. A step that waits for an analysis is held back
+    until more than ``ahead`` of them are pending (or :meth:`finish`), which keeps that many
+    documents being analysed while this process reads and stores; any other step runs as
+    soon as every step before it has."""
+
+    def __init__(self, ahead: int):
+        self.ahead = ahead
+        self.steps: deque[tuple[Callable[[], None], bool]] = deque()
+        self.waiting = 0
+
+    def then(self, step: Callable[[], None], *, waits: bool = False) -> None:
+        self.steps.append((step, waits))
+        self.waiting += waits
+        self._run(self.ahead)
+
+    def finish(self) -> None:
+        self._run(0)
+
+    def _run(self, ahead: int) -> None:
+        while self.steps and (self.waiting > ahead or not self.steps[0][1]):
+            step, waits = self.steps.popleft()
+            self.waiting -= waits
+            step()
+
+
 def add_sources(
     index: Index,
     sources: Iterable[str],
@@ -124,13 +212,17 @@ def add_sources(
     prune: bool = False,
     on_progress: Callable[[str], None] | None = None,
     on_error: Callable[[SourceError], None] | None = None,
+    jobs: int = 1,
 ) -> AddSummary:
     """Index ``sources`` incrementally, streaming: a source whose text is already indexed is
     skipped before analysis, a changed one replaces its old version, and documents are
     committed in batches so an interrupted run keeps every batch before the interruption.
 
     ``prune`` then removes indexed documents under ``sources`` that are gone. A source that
-    fails goes to ``on_error`` (else raises); ``on_progress`` gets each source when done."""
+    fails goes to ``on_error`` (else raises); ``on_progress`` gets each source when done.
+    ``jobs`` > 1 analyses documents in that many worker processes; reading, skipping
+    unchanged documents, storing and the callbacks stay here, in source order, so the index
+    and everything reported are the same as with one job."""
     sources = list(sources)
     summary, seen = AddSummary(), set()
     batch: list[tuple[Document, list[Passage]]] = []
@@ -142,33 +234,43 @@ def add_sources(
         batch.clear()
         batch_bytes = 0
 
-    for item, in_folder in source_items(sources):
-        try:
-            for document in read_source(item):
-                if prune:  # a set of every source read: kept only when it is needed
-                    seen.add(document.source)
-                known = index.indexed_hash(document.source)
-                if known == content_hash(document.text):
-                    summary.unchanged += 1
-                    continue
-                if known is None:
-                    summary.added += 1
-                else:
-                    summary.updated += 1
-                size = len(document.text.encode("utf-8", "surrogatepass"))
-                summary.bytes += size
-                batch_bytes += size
-                batch.append((document, analyse(document, reference_date=reference_date)[1]))
-                if len(batch) >= BATCH_DOCUMENTS or batch_bytes > BATCH_BYTES:
-                    flush()
-        except SourceError as error:
-            summary.failed += 1
-            if on_error is not None:
-                on_error(error)
-            elif not in_folder:  # a binary or unreadable file inside a folder is skipped
-                raise
-        if on_progress is not None:
-            on_progress(item)
+    def store(document: Document, size: int, passages: Pending) -> None:
+        nonlocal batch_bytes
+        batch.append((document, passages()))
+        batch_bytes += size
+        if len(batch) >= BATCH_DOCUMENTS or batch_bytes > BATCH_BYTES:
+            flush()
+
+    def fail(error: SourceError, in_folder: bool) -> None:
+        summary.failed += 1
+        if on_error is not None:
+            on_error(error)
+        elif not in_folder:  # a binary or unreadable file inside a folder is skipped
+            raise error
+
+    steps = InOrder(ahead=AHEAD * jobs if jobs > 1 else 0)
+    with analyser(jobs, reference_date) as start:
+        for item, in_folder in source_items(sources):
+            try:
+                for document in read_source(item):
+                    if prune:  # a set of every source read: kept only when it is needed
+                        seen.add(document.source)
+                    known = index.indexed_hash(document.source)
+                    if known == content_hash(document.text):
+                        summary.unchanged += 1
+                        continue
+                    if known is None:
+                        summary.added += 1
+                    else:
+                        summary.updated += 1
+                    size = len(document.text.encode("utf-8", "surrogatepass"))
+                    summary.bytes += size
+                    steps.then(partial(store, document, size, start(document)), waits=True)
+            except SourceError as error:
+                steps.then(partial(fail, error, in_folder))
+            if on_progress is not None:
+                steps.then(partial(on_progress, item))
+        steps.finish()
     flush()
     if prune:
         summary.removed = index.remove(stale_sources(index.sources(), sources, seen))

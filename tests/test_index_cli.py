@@ -175,12 +175,14 @@ cli.main(sys.argv[1:], prog_name="factcheck")
 
 
 def spawn(*args: str) -> subprocess.Popen:
+    """``factcheck ARGS`` in a process group of its own, as a shell runs a command."""
     return subprocess.Popen(
         [sys.executable, "-c", CHILD, *args],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
         env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[1])},
+        start_new_session=True,
     )
 
 
@@ -202,24 +204,38 @@ def committed(db: Path) -> int:
         return 0
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
 @pytest.mark.parametrize("stop, status", [(signal.SIGKILL, -9), (signal.SIGINT, 130)])
-def test_a_killed_run_leaves_a_valid_index_and_a_re_run_completes(tmp_path, stop, status):
+def test_a_killed_run_leaves_a_valid_index_and_a_re_run_completes(tmp_path, stop, status, jobs):
     archive = generated_archive(tmp_path / "archive", 600)
     db = tmp_path / "index.db"
-    child = spawn("index", "add", str(archive), "--db", str(db))
+    child = spawn("index", "add", str(archive), "--db", str(db), "--jobs", jobs)
     deadline = time.monotonic() + 15
     while time.monotonic() < deadline and committed(db) < 200:
         time.sleep(0.02)
-    child.send_signal(stop)
+    if stop == signal.SIGINT:
+        os.killpg(child.pid, stop)  # Ctrl-C: the main process and its workers get it
+    else:
+        child.send_signal(stop)  # the main process alone: its workers must not wait forever
     assert child.wait() == status
+    # stderr ends when every process holding it (each worker) has exited.
+    stderr = child.communicate(timeout=60)[1]
+    assert stderr == ("\nInterrupted.\n" if stop == signal.SIGINT else "")  # no tracebacks
     with sqlite3.connect(db) as connection:
         assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         connection.execute("INSERT INTO passages_fts (passages_fts) VALUES ('integrity-check')")
     kept = committed(db)
     assert 200 <= kept < 600 and kept % 100 == 0  # whole batches, nothing half-written
-    rerun = spawn("index", "add", str(archive), "--db", str(db))
+    rerun = spawn("index", "add", str(archive), "--db", str(db), "--jobs", jobs)
     assert rerun.wait(timeout=60) == 0, rerun.stderr.read()
     assert f"{600 - kept} added, 0 updated, {kept} unchanged" in rerun.stderr.read()
+
+
+def test_jobs_must_not_be_negative(archive, tmp_path):
+    result = run("index", "add", str(archive), "--jobs", "-1", "--db", str(tmp_path / "i.db"))
+    assert result.exit_code == 2
+    assert "Error: Invalid value for '-j' / '--jobs': -1 is not in the range x>=0" in result.stderr
+    assert not (tmp_path / "i.db").exists()
 
 
 def test_two_writers_at_once_both_succeed(tmp_path):
