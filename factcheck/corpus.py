@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from factcheck.errors import SourceError
+from factcheck.errors import IndexingError, SourceError
 from factcheck.passages import passages_of
 from factcheck.records import Document, Passage, Quote
 from factcheck.sources import bundled_sources, iter_folder, read_source
@@ -168,11 +168,17 @@ def analyser(jobs: int, reference_date: str | None) -> Iterator[Callable[[Docume
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     context = multiprocessing.get_context("fork") if sys.platform == "linux" else None
     pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=start_worker)
     try:
         yield lambda document: pool.submit(indexed_passages, document, reference_date).result
+    except BrokenProcessPool:  # a worker was killed (out of memory, say)
+        raise IndexingError(
+            "a worker process died while analysing (out of memory?): run again with fewer "
+            "--jobs; every batch stored before it is kept"
+        ) from None
     finally:
         pool.shutdown(cancel_futures=True)
 

@@ -32,3 +32,7 @@ class SourceError(FactcheckError):
 
 class StoreError(FactcheckError):
     """The index database cannot be opened or written."""
+
+
+class IndexingError(FactcheckError):
+    """Indexing stopped for a reason outside the sources, such as a worker process dying."""

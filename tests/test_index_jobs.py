@@ -11,7 +11,7 @@ import pytest
 from paths import FIXTURES
 
 from factcheck.corpus import add_sources
-from factcheck.errors import SourceError
+from factcheck.errors import IndexingError, SourceError
 from factcheck.store import Index
 
 
@@ -81,3 +81,15 @@ def test_unchanged_documents_are_not_analysed_again(archive, tmp_path, monkeypat
 def test_a_source_that_fails_without_on_error_raises(archive, tmp_path):
     with Index(tmp_path / "index.db") as index, pytest.raises(SourceError, match="missing"):
         add_sources(index, archive, jobs=2)
+
+
+def test_a_worker_that_dies_is_one_error_and_keeps_what_was_stored(tmp_path, monkeypatch):
+    import os
+
+    import factcheck.corpus
+
+    monkeypatch.setattr(factcheck.corpus, "analyse", lambda *a, **k: os._exit(1))
+    with Index(tmp_path / "index.db") as index, pytest.raises(IndexingError, match="fewer"):
+        add_sources(index, [str(FIXTURES / "claims" / "articles")], jobs=2)
+    with Index(tmp_path / "index.db") as index:
+        assert index.integrity_check() == "ok"
