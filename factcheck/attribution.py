@@ -70,6 +70,7 @@ from factcheck.names import (
     Person,
     Register,
     find_mentions,
+    is_organisation_name,
     surname,
 )
 from factcheck.quotemarks import QuoteSpan, find_quote_spans, paragraph_spans, trimmed
@@ -354,6 +355,8 @@ class _Reader:
         """Where a name's mention begins once the role words before it are counted, and the
         role: ``Doe’s top foreign policy aide Jo Li``, ``union president Maria Okafor``."""
         text = self.text
+        if is_organisation_name(mention.name):
+            return mention.start, None  # "the Department of Justice" has no role
         # a description that ends inside the mention has its role word there: look if any
         if self.role_word_in(mention.start, mention.end):
             for match in self.descriptions(max(floor, mention.start - 60), mention.end):
@@ -512,7 +515,16 @@ class _Reader:
             subject = self.subject_after(verbs[0].end(), end)
             return self._clue(subject, end) if subject else Clue(None, verb, None)
         found = self.subjects(head, verb)
-        if found and role_prefix(text, head, found[0].start) == head:
+        if (
+            found
+            and (
+                role_prefix(text, head, found[0].start) == head
+                or (  # the Department of Justice (but not: the Trump campaign)
+                    DETERMINER_RE.fullmatch(text[head : found[0].start])
+                    and is_organisation_name(found[0].words)
+                )
+            )
+        ):
             found[0] = replace(found[0], start=head)  # “…,” warm-and-fuzzy Trump said
         if not found or count_words(text, head, found[0].start):
             generic = GENERIC_SUBJECT_RE.fullmatch(between.strip())

@@ -73,7 +73,8 @@ _NOT_NAMES = frozenset(
     e.u. back more wait perhaps maybe thus hence plus overall like unlike despite amid
     through throughout within until upon whether never always nothing everything everyone
     nobody someone something anyone anything none okay oh please thanks sure neither either
-    americans officials pollsters critics supporters voters us uk eu un usa year""".split()
+    americans officials pollsters critics supporters voters prosecutors us uk eu un usa year
+    recent very images photos video watch related advertisement""".split()
 ) | {"republican", "republicans", "democrat", "democrats", "conservative", "liberal"}
 # ... which start a run without ending its role: "Democratic presidential candidate Jo Li".
 # Months that are also names, inside a longer name: Theresa May, April Ryan, June Carter.
@@ -196,13 +197,21 @@ def _read_run(run: str, possessive: str | None) -> _Reading | None:
     tokens = list(_TOKEN_RE.finditer(run[: -len(possessive) if possessive else None]))
     while tokens and tokens[0].group(0).lower().rstrip(".") in _LEADING_NOT_NAMES:
         tokens.pop(0)
+    heading = 0  # "CLOSEOUT SEQUENCE James Smith": a heading in capitals, then a name
+    while heading < len(tokens) and _is_heading_word(tokens[heading].group(0)):
+        heading += 1
+    if 2 <= heading < len(tokens):
+        tokens = tokens[heading:]
     words = [t.group(0) for t in tokens]
     modifiers = 0  # "Sacramento-based McClatchy", "Indiana-born Jo Li": role words
     while modifiers < len(words) and _COMPOUND_MODIFIER_RE.match(words[modifiers]):
         modifiers += 1
     if "of" in words:  # "Secretary of State John Kerry", but "George Zornick of The Nation"
         cut = words.index("of")
-        if not cut or words[cut - 1].lower() not in ROLE_HEADS:
+        head = words[cut - 1].lower() if cut else ""
+        if head in ORGANISATION_WORDS and cut == 1:  # "Department of Justice" is one name
+            return (tokens[0].start(), tokens[-1].end(), " ".join(words), None, bool(possessive))
+        if head not in ROLE_HEADS:
             tokens, words, possessive = tokens[:cut], words[:cut], None
     role, name = split_role(words[modifiers:])
     role = words[:modifiers] + role
@@ -225,6 +234,11 @@ def _read_run(run: str, possessive: str | None) -> _Reading | None:
         _clean_role(role),
         bool(possessive),
     )
+
+
+def _is_heading_word(word: str) -> bool:
+    """A word of a heading set in capitals: letters only, all upper case."""
+    return len(word) > 1 and word.isalpha() and word.isupper()
 
 
 def _never_in_name(word: str, alone: bool) -> bool:
@@ -269,8 +283,11 @@ def surname(name: str) -> str:
     return words[-1].rstrip(".,") if words else ""
 
 
-def _is_organisation(name: str) -> bool:
-    return surname(name).lower() in ORGANISATION_WORDS
+def is_organisation_name(name: str) -> bool:
+    """Trump University, the Department of Justice."""
+    words = name.lower().split()
+    before_of = words[words.index("of") - 1] if "of" in words[1:] else ""
+    return surname(name).lower() in ORGANISATION_WORDS or before_of in ORGANISATION_WORDS
 
 
 @functools.lru_cache(maxsize=8192)
@@ -292,7 +309,7 @@ class Person:
 
     @property
     def is_organisation(self) -> bool:
-        return _is_organisation(self.name)
+        return is_organisation_name(self.name)
 
     def last_seen(self, before: int | None = None) -> int:
         """Offset of the latest mention (before ``before``), -1 when there is none."""
@@ -334,7 +351,7 @@ class Register:
         person = self.lookup(name)
         if (
             person is None
-            or (person.is_organisation and not _is_organisation(name))
+            or (person.is_organisation and not is_organisation_name(name))
             or (
                 len(name.split()) > 1
                 and name.lower() != person.name.lower()

@@ -105,6 +105,11 @@ def quotes(text: str, **metadata) -> list[tuple]:
         ("VOTERS ARE SPLIT - Jo Li: “We will win.”", "Jo Li", None),
         ("“We will win,” Indiana-born Jo Li said.", "Jo Li", "Indiana-born"),
         ("Jo Li of the National Retail Federation said: “We will win.”", "Jo Li", None),
+        ("CLOSEOUT SEQUENCE Jo Li said: “We will win.”", "Jo Li", None),  # a heading first
+        ("NASA Administrator Jo Li said: “We will win.”", "Jo Li", "NASA Administrator"),
+        ("“We will win,” the Department of Justice said.", "Department of Justice", None),
+        ("The Department of Justice said: “We will win.”", "Department of Justice", None),
+        ("“We will win,” the Trump campaign said.", None, None),
         ("Dr. Jo Li at Johns Hopkins University told reporters: “We will win.”", "Jo Li", None),
         (
             "A spokesperson for the Department of Health said: “We will win.”",
