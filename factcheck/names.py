@@ -37,7 +37,8 @@ ROLE_HEADS = frozenset(
     musician filmmaker producer novelist poet artist athlete coach student teacher doctor
     nurse physician surgeon farmer owner businessman businesswoman entrepreneur investor
     billionaire donor voter resident worker historian journalist blogger commentator
-    pundit philanthropist banker psychologist engineer priest""".split()
+    pundit philanthropist banker psychologist engineer priest administrator superintendent
+    inspector dean provost trustee negotiator""".split()
 )
 # Roles a person is addressed by after an honorific: "Mr. President", "Madam Speaker".
 _ADDRESSED_ROLES = frozenset(
