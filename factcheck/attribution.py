@@ -65,6 +65,7 @@ from factcheck.dates import find_dates, find_relative_dates, resolve_relative, s
 from factcheck.names import (
     OUTLET_WORDS,
     PRONOUNS,
+    PUBLICATION_WORDS,
     ROLE_HEADS,
     Mention,
     Person,
@@ -522,6 +523,7 @@ class _Reader:
                 or (  # the Department of Justice (but not: the Trump campaign)
                     DETERMINER_RE.fullmatch(text[head : found[0].start])
                     and is_organisation_name(found[0].words)
+                    and surname(found[0].words).lower() not in PUBLICATION_WORDS  # the Post
                 )
             )
         ):
@@ -673,10 +675,7 @@ class _People:
             person = self.register.lookup(mention.name)
             if person is None:
                 return
-            if person.is_organisation:  # "Trump" seen after Trump University only
-                person = self.register.add(mention.name, None, mention.start)
-            else:
-                self.register.see(person, mention.start, mention.name)
+            self.register.see(person, mention.start, mention.name)
         if not person.role:  # a person keeps the first role given: look for one only then
             person.role = self._role(mention)
         text = self.reader.text

@@ -38,7 +38,7 @@ ROLE_HEADS = frozenset(
     nurse physician surgeon farmer owner businessman businesswoman entrepreneur investor
     billionaire donor voter resident worker historian journalist blogger commentator
     pundit philanthropist banker psychologist engineer priest administrator superintendent
-    inspector dean provost trustee negotiator""".split()
+    inspector provost trustee negotiator""".split()
 )
 # Roles a person is addressed by after an honorific: "Mr. President", "Madam Speaker".
 _ADDRESSED_ROLES = frozenset(
@@ -75,12 +75,16 @@ _NOT_NAMES = frozenset(
     through throughout within until upon whether never always nothing everything everyone
     nobody someone something anyone anything none okay oh please thanks sure neither either
     americans officials pollsters critics supporters voters prosecutors us uk eu un usa year
-    recent very images photos video watch related advertisement""".split()
+    recent very""".split()
 ) | {"republican", "republicans", "democrat", "democrats", "conservative", "liberal"}
+# Captions of scraped pages, before a name: "Images Paganini", "Related: Jo Li".
+_CAPTION_WORDS = frozenset("images photos photo video watch related advertisement".split())
 # ... which start a run without ending its role: "Democratic presidential candidate Jo Li".
 # Months that are also names, inside a longer name: Theresa May, April Ryan, June Carter.
 _GIVEN_NAME_MONTHS = frozenset("april may june august".split())
-_LEADING_NOT_NAMES = _NOT_NAMES - HONORIFICS - ROLE_MODIFIERS - _GIVEN_NAME_MONTHS
+_LEADING_NOT_NAMES = (
+    (_NOT_NAMES | _CAPTION_WORDS) - HONORIFICS - ROLE_MODIFIERS - _GIVEN_NAME_MONTHS
+)
 # Last words of names of organisations and places, not people: "he" never means them.
 ORGANISATION_WORDS = frozenset(
     """party district committee department ministry university college school court house
@@ -98,6 +102,12 @@ OUTLET_WORDS = frozenset(
     """agency news newspaper magazine website channel network outlet tv television radio
     reuters ap afp tass interfax ria xinhua bloomberg cnn bbc msnbc nbc abc cbs fox
     politico""".split()
+)
+
+# Last words of the names of newspapers, which report what others say: the Post, the Times.
+PUBLICATION_WORDS = frozenset(
+    """times post journal news press tribune herald gazette magazine daily telegraph guardian
+    chronicle globe wire observer examiner""".split()
 )
 
 _NAME_WORD = (
@@ -336,10 +346,14 @@ class Register:
         candidates = self._by_word.get(surname(name).lower())
         if not candidates:
             return None
+        if not is_organisation_name(name):  # "Trump" is not Trump University
+            candidates = [p for p in candidates if not p.is_organisation]
+            if not candidates:
+                return None
         words = _name_words(name)
         fitting = [p for p in candidates if words <= _name_words(p.name)] or candidates
-        # A surname names its bearer before anything named after them: "Trump" is Donald
-        # Trump, not Trump University or the Trump Tower seen since.
+        # A surname names its bearer before anything else with the word in its name:
+        # "Trump" is Donald Trump, not the Trump Train.
         own = [p for p in fitting if surname(p.name).lower() == surname(name).lower()]
         if len(own) > 1 and " " not in name:
             # A surname two people share is the one the text does not call by first name:
@@ -350,14 +364,10 @@ class Register:
     def add(self, name: str, role: str | None, position: int) -> Person:
         """Record a mention; return the person it refers to (new or merged)."""
         person = self.lookup(name)
-        if (
-            person is None
-            or (person.is_organisation and not is_organisation_name(name))
-            or (
-                len(name.split()) > 1
-                and name.lower() != person.name.lower()
-                and not _name_words(name) <= _name_words(person.name)
-            )
+        if person is None or (
+            len(name.split()) > 1
+            and name.lower() != person.name.lower()
+            and not _name_words(name) <= _name_words(person.name)
         ):
             person = Person(name=name)
             self.people.append(person)
