@@ -110,6 +110,12 @@ def quotes(text: str, **metadata) -> list[tuple]:
         ("“We will win,” the Department of Justice said.", "Department of Justice", None),
         ("The Department of Justice said: “We will win.”", "Department of Justice", None),
         ("“We will win,” the Trump campaign said.", None, None),
+        (
+            "“We will win,” said former Vermont governor Howard Dean.",
+            "Howard Dean",
+            "former Vermont governor",
+        ),
+        ("Judicial Watch said: “We will win.”", "Judicial Watch", None),
         ("Dr. Jo Li at Johns Hopkins University told reporters: “We will win.”", "Jo Li", None),
         (
             "A spokesperson for the Department of Health said: “We will win.”",
@@ -412,6 +418,8 @@ def test_who_a_later_mention_names(text, speaker):
         # a place is not the main subject a participle goes with
         "At a rally in Birmingham, Alabama, on Saturday, supporters cheered a protester, with "
         "the crowd reportedly yelling: “We will win the vote in the spring!”",
+        # a newspaper reports what others say
+        "“We will win the vote in the spring,” the Post reported, quoting an official.",
     ],
 )
 def test_common_words_are_nobody(text):
