@@ -81,8 +81,9 @@ DASH_RE = re.compile(r"\s*(?:—|–|--|-\s)\s*")
 PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Tt]he\s+\d{1,3}-year-old)\b")
 _ROLE_HEAD = word_pattern(ROLE_HEADS)
 # "the Russian leader", "a Democratic strategist", "Tokayev’s spokesman".
+_SPACE = r"[^\S\n]*\n?[^\S\n]*(?<=\s)"  # space within a paragraph: one line break at most
 DESCRIPTION_RE = re.compile(
-    rf"\b(?:the|a|an|one|another|this|that|[A-Z][\w-]*['’]s)\s+(?:[\w’'-]+\s+){{0,4}}?"
+    rf"\b(?:the|a|an|one|another|this|that|[A-Z][\w-]*['’]s){_SPACE}(?:[\w’'-]+{_SPACE}){{0,4}}?"
     rf"(?:{_ROLE_HEAD})\b(?![’'-])",
     re.IGNORECASE,
 )
@@ -111,7 +112,7 @@ ROLE_HEAD_COMMA_RE = re.compile(rf"(?:{_ROLE_HEAD}),\s*$", re.IGNORECASE)
 LONGEST_ROLE_HEAD = max(map(len, ROLE_HEADS))
 APPOSITIVE_END_RE = re.compile(r"[,;\n]|[.!?](?:\s|$)")
 # Up to two lower-case words right before a name's role: "union president Maria Okafor".
-ROLE_PREFIX_RE = re.compile(r"(?<![\w’'-])(?:[a-z][\w-]*\s+){1,2}$")
+ROLE_PREFIX_RE = re.compile(rf"(?<![\w’'-])(?:[a-z][\w-]*{_SPACE}){{1,2}}\Z")
 HYPHENATED_WORD_RE = re.compile(r"[\w-]+")
 NOT_ROLE_WORD_RE = re.compile(rf"\w+(?:ed|ing|ly)|{word_pattern(REPORTING + NAMING)}")
 HONORIFIC_BEFORE_RE = re.compile(r"\b(?:Mrs|Mr|Ms|Miss)\.?\s+$")

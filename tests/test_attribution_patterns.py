@@ -116,6 +116,8 @@ def quotes(text: str, **metadata) -> list[tuple]:
             "former Vermont governor",
         ),
         ("Judicial Watch said: “We will win.”", "Judicial Watch", None),
+        # a role never reaches back over a paragraph break
+        ("4. Doe’s judgment\n\nCounsel Jo Li said: “We will win.”", "Jo Li", "Counsel"),
         ("Dr. Jo Li at Johns Hopkins University told reporters: “We will win.”", "Jo Li", None),
         (
             "A spokesperson for the Department of Health said: “We will win.”",
