@@ -44,6 +44,8 @@ from factcheck.cues import (
     NOT_ROLE_WORD_RE,
     OBJECT_BEFORE_RE,
     PARTICIPLE_RE,
+    PASSIVE_BEFORE_RE,
+    PASSIVE_COLON_RE,
     PHRASE_END_RE,
     PRONOUN_RE,
     QUOTED_AS_RE,
@@ -488,6 +490,10 @@ class _Reader:
                 else pattern.finditer(self.text, start, end)
             )
             if not NOT_REPORTING_RE.search(self.text, max(start, m.start() - 8), m.start())
+            and not (  # "he was told", "it is called": the subject does not speak
+                PASSIVE_BEFORE_RE.search(self.text, max(start, m.start() - 8), m.start())
+                and not m.group(0).endswith("ing")
+            )
         ]
 
     def attribution_after(self, start: int, end: int) -> Clue | None:
@@ -558,6 +564,8 @@ class _Reader:
         text = self.text
         verbs = self.reporting_verbs(NAMING_VERB_RE if partial else SPEECH_VERB_RE, start, end)
         clause = text.rfind(",", start, end) + 1 or start
+        if PASSIVE_COLON_RE.search(text, max(start, end - 40), end):
+            return None  # "Jo Li was told: “…”": the one told does not speak
         if text[start:end].rstrip().endswith(":") and (not verbs or verbs[-1].start() < clause):
             # Asked about it, Mr. Smith shot back: “…” / Trump paused, then boomed: “…”
             found = self.subjects(clause, end) or self.subjects(start, clause)
@@ -588,7 +596,7 @@ class _Reader:
     def is_partial(self, pre_start: int, span: QuoteSpan) -> bool:
         """A quoted fragment inside a sentence, not a whole utterance introduced by a verb."""
         before = self.text[pre_start : span.opening].rstrip()
-        if not before or before[-1] in ":,;—–(":
+        if not before or before[-1] in ":,;—–-(":
             return False
         if SPEECH_VERB_RE.fullmatch(before.rsplit(None, 1)[-1]):
             return self.text[span.start].islower()

@@ -71,6 +71,11 @@ NOT_REPORTING_RE = re.compile(
     r"(?:\b(?:will|would|can|could|should|must|may|might|not|n't|never|did|does|do|won't|to|"
     r"[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Tt]his|[Tt]hat)|['’]s)\s+$"
 )
+PASSIVE_BEFORE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$")
+PASSIVE_COLON_RE = re.compile(
+    r"\b(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?(?:told|asked|called|warned|informed)"
+    r"\s*:\s*$"
+)
 NAMING_VERB_END_RE = re.compile(rf"\b(?:{word_pattern(NAMING)})\s+(?:\w+\s+)?$", re.IGNORECASE)
 SO_CALLED_RE = re.compile(r"\bso-?\s*called\s*$", re.IGNORECASE)
 PARTICIPLE_RE = re.compile(r"\w+ing\b")

@@ -75,13 +75,15 @@ _NOT_NAMES = frozenset(
     through throughout within until upon whether never always nothing everything everyone
     nobody someone something anyone anything none okay oh please thanks sure neither either
     americans officials pollsters critics supporters voters prosecutors us uk eu un usa year
-    recent very""".split()
+    recent very jan feb mar apr jun jul aug sep sept oct nov dec""".split()
 ) | {"republican", "republicans", "democrat", "democrats", "conservative", "liberal"}
 # Captions of scraped pages, before a name: "Images Paganini", "Related: Jo Li".
 _CAPTION_WORDS = frozenset("images photos photo video watch related advertisement".split())
 # ... which start a run without ending its role: "Democratic presidential candidate Jo Li".
 # Months that are also names, inside a longer name: Theresa May, April Ryan, June Carter.
-_GIVEN_NAME_MONTHS = frozenset("april may june august".split())
+_GIVEN_NAME_MONTHS = frozenset(
+    "april may june august jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)  # (and abbreviations: Jan Brewer, Ai Jun)
 _LEADING_NOT_NAMES = (
     (_NOT_NAMES | _CAPTION_WORDS) - HONORIFICS - ROLE_MODIFIERS - _GIVEN_NAME_MONTHS
 )
@@ -129,6 +131,7 @@ _TOKEN_RE = re.compile(r"\S+")
 _PARTY_TAG_RE = re.compile(r"\((?:[RDIL]|Rep|Dem|Ind)\.?-[^()\n]{1,20}\)")
 # "Sacramento-based McClatchy", "Indiana-born Jo Li": a modifier, not a name word.
 _COMPOUND_MODIFIER_RE = re.compile(r"[A-Z][\w.]*-[a-z]")
+_DATELINE_AFTER_RE = re.compile(r"\s*(?:,|\(|[-–—])")
 _SPEAKS_RE = re.compile(r"\s+(?:said|says|told|tells|added|adds|wrote|writes|asked|asks)\b")
 _BARE_PARTY_TAG_RE = re.compile(r"[RDI]-[A-Z]")
 _POSSESSIVE_END_RE = re.compile(r"['’]s$")
@@ -277,6 +280,8 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
             run, possessive = run.rsplit(None, 1)[0] if " " in run else "", None
         if not run or _BARE_PARTY_TAG_RE.match(run):
             continue  # McConnell, R-Ky., said
+        if run.isupper() and text[before] in "\n" and _DATELINE_AFTER_RE.match(text, match.end()):
+            continue  # a dateline: "WASHINGTON – Two officers were charged"
         if run.lower() in _GIVEN_NAME_MONTHS and _SPEAKS_RE.match(text, match.end()):
             mentions.append(Mention(match.start(), match.end(), run, None))  # “…,” May said
             continue

@@ -116,6 +116,8 @@ def quotes(text: str, **metadata) -> list[tuple]:
             "former Vermont governor",
         ),
         ("Judicial Watch said: “We will win.”", "Judicial Watch", None),
+        ("WASHINGTON (Reuters) - “We will win,” Jo Li said.", "Jo Li", None),  # a dateline
+        ("Jan Brewer spoke. “We will win,” Brewer said.", "Jan Brewer", None),
         # a role never reaches back over a paragraph break
         ("4. Doe’s judgment\n\nCounsel Jo Li said: “We will win.”", "Jo Li", "Counsel"),
         ("Dr. Jo Li at Johns Hopkins University told reporters: “We will win.”", "Jo Li", None),
@@ -420,12 +422,17 @@ def test_who_a_later_mention_names(text, speaker):
         # a place is not the main subject a participle goes with
         "At a rally in Birmingham, Alabama, on Saturday, supporters cheered a protester, with "
         "the crowd reportedly yelling: “We will win the vote in the spring!”",
+        # the one told, asked or declared something does not speak
+        "Jo Li was told: “We will lose the vote in the spring.”",
+        "“We will lose the vote in the spring,” Jo Li was told.",
+        "Jo Li spoke. The fever Jo Li had is called “feather duvet lung.”",
         # a newspaper reports what others say
         "“We will win the vote in the spring,” the Post reported, quoting an official.",
     ],
 )
 def test_common_words_are_nobody(text):
-    assert quotes(text)[-1][0] is None
+    """Nobody is credited with the quote (it may be kept unattributed, or dropped)."""
+    assert [q[0] for q in quotes(text)] in ([], [None])
 
 
 def test_a_quote_nobody_is_named_for_can_run_over_paragraphs():
