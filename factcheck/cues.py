@@ -139,7 +139,7 @@ SUBORDINATE_BEFORE_RE = re.compile(
 # Federation ", " for the Department of Health ", " at Johns Hopkins University ".
 AFFILIATION_RE = re.compile(
     r"(?P<phrase>\s+(?:of|for|from|at|with)\s+(?:the\s+)?[A-Z][^,;:.!?“”\"()]{0,60}?)"
-    r"(?:\s+(?:also|later|then|has|had|have|was|is|once))*\s*"
+    rf"(?:\s+(?:{word_pattern(GAP_WORDS)}))*\s*"  # "… of the NRF also said"
 )
 CONJUNCTION_BEFORE_RE = re.compile(r"\b(?:and|but)\s+(?:then\s+)?$")
 # Reported speech: "said that …", "said in a statement that …", "said Putin would …".

@@ -79,11 +79,13 @@ _NOT_NAMES = frozenset(
 ) | {"republican", "republicans", "democrat", "democrats", "conservative", "liberal"}
 # Captions of scraped pages, before a name: "Images Paganini", "Related: Jo Li".
 _CAPTION_WORDS = frozenset("images photos photo video watch related advertisement".split())
-# ... which start a run without ending its role: "Democratic presidential candidate Jo Li".
-# Months that are also names, inside a longer name: Theresa May, April Ryan, June Carter.
+# Months that are also names, inside a longer name: Theresa May, April Ryan, June Carter
+# (and abbreviations: Jan Brewer, Ai Jun).
 _GIVEN_NAME_MONTHS = frozenset(
     "april may june august jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)  # (and abbreviations: Jan Brewer, Ai Jun)
+)
+# Words that start a run without being part of the name or ending its role: "Even Lindsey
+# Graham", but "Democratic presidential candidate Jo Li", "Mr. Li", "May Smith".
 _LEADING_NOT_NAMES = (
     (_NOT_NAMES | _CAPTION_WORDS) - HONORIFICS - ROLE_MODIFIERS - _GIVEN_NAME_MONTHS
 )
@@ -132,6 +134,8 @@ _PARTY_TAG_RE = re.compile(r"\((?:[RDIL]|Rep|Dem|Ind)\.?-[^()\n]{1,20}\)")
 # "Sacramento-based McClatchy", "Indiana-born Jo Li": a modifier, not a name word.
 _COMPOUND_MODIFIER_RE = re.compile(r"[A-Z][\w.]*-[a-z]")
 _DATELINE_AFTER_RE = re.compile(r"\s*(?:,|\(|[-–—])")
+# A few reporting verbs (cues.py has them all, but imports this module) after a month-like
+# name: “…,” May said.
 _SPEAKS_RE = re.compile(r"\s+(?:said|says|told|tells|added|adds|wrote|writes|asked|asks)\b")
 _BARE_PARTY_TAG_RE = re.compile(r"[RDI]-[A-Z]")
 _POSSESSIVE_END_RE = re.compile(r"['’]s$")
