@@ -574,10 +574,10 @@ class _Reader:
             return None
         verb = verbs[-1]
         subject = self.subject_before(start, verb.start()) or self.subject_after(verb.end(), end)
-        sentence = self.sentence_start(self.paragraphs[self.paragraph_of(start)][0], start)
-        if subject is None and sentence < start and PARTICIPLE_RE.fullmatch(verb.group(0)):
+        if subject is None and PARTICIPLE_RE.fullmatch(verb.group(0)):
             # X needled the “reporter,” saying, “…”: the subject stands before the last quote
-            subject = self.subject_before(sentence, verb.start())
+            sentence = self.sentence_start(self.paragraphs[self.paragraph_of(start)][0], start)
+            subject = self.subject_before(sentence, verb.start()) if sentence < start else None
         if subject is None:
             # "a man yelled “Stay there!”": the verb introduces the quote; nobody is named
             adjacent = not WORD_COUNT_RE.search(text, verb.end(), end)
