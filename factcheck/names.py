@@ -303,6 +303,7 @@ def surname(name: str) -> str:
     return words[-1].rstrip(".,") if words else ""
 
 
+@functools.lru_cache(maxsize=8192)
 def is_organisation_name(name: str) -> bool:
     """Trump University, the Department of Justice."""
     words = name.lower().split()
@@ -352,7 +353,8 @@ class Register:
 
     def lookup(self, name: str, before: int | None = None) -> Person | None:
         """The person a name refers to: of those it fits, the one mentioned last."""
-        candidates = self._by_word.get(surname(name).lower())
+        last = surname(name).lower()
+        candidates = self._by_word.get(last)
         if not candidates:
             return None
         if not is_organisation_name(name):  # "Trump" is not Trump University
@@ -363,7 +365,7 @@ class Register:
         fitting = [p for p in candidates if words <= _name_words(p.name)] or candidates
         # A surname names its bearer before anything else with the word in its name:
         # "Trump" is Donald Trump, not the Trump Train.
-        own = [p for p in fitting if surname(p.name).lower() == surname(name).lower()]
+        own = [p for p in fitting if surname(p.name).lower() == last]
         if len(own) > 1 and " " not in name:
             # A surname two people share is the one the text does not call by first name:
             # with "Tom" for her husband, "Ebeling" is Betsy Ebeling.
