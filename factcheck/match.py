@@ -168,7 +168,12 @@ def main_verb(text: str, predicate: tuple[str, ...]) -> str | None:
     None when none is found."""
     tokens = words(canonical(text))
     tokens = [w for w in tokens if not (w.endswith("ly") and len(w) > 4)]  # "was extremely"
-    after_aux = [w for before, w in pairwise(tokens) if before in AUXILIARIES and w != "to"]
+    tokens = [w for w in tokens if w not in ("not", "never")]  # "did not reject"
+    after_aux = [
+        w
+        for before, w in pairwise(tokens)
+        if (before in AUXILIARIES or before.endswith("n't")) and w != "to"
+    ]
     after_to = [w for before, w in pairwise(tokens) if before == "to"]
     lead = _LEADING_NAMES_RE.match(text)
     after_names = words(text[lead.end() :])[:1] if lead else []
@@ -239,8 +244,20 @@ def actor(passage: Passage) -> str | None:
     reports speech ("The Kremlin on December 8 denied ..."), the one reported."""
     if passage.kind != "narrative":
         return " ".join(filter(None, [passage.role, passage.speaker])) or None
-    found = ACTOR_RE.match(DATELINE_RE.sub("", passage.text, count=1))
+    found = _actor_match(passage.text)
     return found.group("actor") if found else None
+
+
+def actor_verb(passage: Passage) -> str | None:
+    """The folded verb a narrative sentence gives its actor: "reject" in "Putin rejected
+    the proposal"."""
+    found = _actor_match(passage.text) if passage.kind == "narrative" else None
+    return fold(found.group("verb")) if found else None
+
+
+@lru_cache(maxsize=1 << 14)
+def _actor_match(text: str) -> re.Match | None:
+    return ACTOR_RE.match(DATELINE_RE.sub("", text, count=1))
 
 
 _MULTIWORD_METONYMS_RE = re.compile(

@@ -54,6 +54,7 @@ from factcheck.match import (
     Match,
     actor,
     actor_stems,
+    actor_verb,
     canonical,
     content_stems,
     covers,
@@ -133,6 +134,8 @@ def negations(text: str, governed: Iterable[str] | None = None) -> list[str]:
     def is_content(i: int) -> bool:
         if targets is None:
             return words[i] not in STOPWORDS and not _is_cue(i)
+        if stems[i] in DENIAL_STEMS:  # "rejected" negates on both sides, as in the claim
+            return False
         return stems[i] in targets or bool(SYNONYMS.get(stems[i], frozenset()) & targets)
 
     def _is_cue(i: int) -> bool:
@@ -396,6 +399,16 @@ def who_said(passage: Passage) -> str:
     return " ".join(filter(None, [passage.role, passage.speaker])) or "an unnamed speaker"
 
 
+def reports_the_act(claim: Claim, passage: Passage) -> bool:
+    """Whether a narrative sentence reports the very act a claim is about, or its opposite
+    ("Putin rejected the proposal" on "Putin accepted the proposal"): the source's report of
+    what the party did, not the party's own word."""
+    verb = actor_verb(passage)
+    return claim.verb is not None and (
+        verb == claim.verb or verb in ANTONYMS.get(claim.verb, frozenset())
+    )
+
+
 def describe(evidence: Evidence, claim: Claim) -> str:
     """One line naming who said it and when: the rationale of a verdict."""
     p = evidence.passage
@@ -416,7 +429,8 @@ def describe(evidence: Evidence, claim: Claim) -> str:
             verb = said
         else:
             verb = f"{'reports' if who == 'the source' else 'says'} {claim.speaker_text} {said}"
-    elif p.kind == "narrative" and who == "the source":
+    elif p.kind == "narrative" and (who == "the source" or reports_the_act(claim, p)):
+        who = "the source"
         verb = "reports the opposite" if refutes else "reports it"
         cited = CITED_RE.search(focus_clause(claim.predicate, p.text)[0])
         if cited:  # "..., which a Treasury review said was reckless": whose finding it is

@@ -283,3 +283,39 @@ CASTIGATED = passage("Mayor Hale castigated the council for wasting the housing 
 )
 def test_verbs_of_blame_and_praise(claim, verdict):
     assert check_claim(claim, [CASTIGATED]).verdict == verdict
+
+
+REJECTED = "Putin rejected the proposal on Monday."
+CAP = "The government has rejected calls to review the energy price cap before winter."
+
+
+@pytest.mark.parametrize(
+    "claim, text, verdict, rationale",
+    [
+        ("Putin rejected the proposal", REJECTED, "SUPPORTED", "The source reports it"),
+        ("Putin rejects the proposal", REJECTED, "SUPPORTED", "The source reports it"),
+        ("Putin accepted the proposal", REJECTED, "REFUTED", "The source reports the opposite"),
+        ("Putin did not reject the proposal", REJECTED, "REFUTED", "The source reports the"),
+        ("The government rejected calls to review the energy price cap", CAP, "SUPPORTED", ""),
+        ("The government agreed to review the energy price cap", CAP, "REFUTED", ""),
+        ("The Kremlin denied that Russia demands political concessions", CAP, "NOT ENOUGH", ""),
+    ],
+)
+def test_a_denial_verb_is_an_act_the_source_reports_on_both_sides(claim, text, verdict, rationale):
+    """A claim and a passage that both say "rejected" agree: the denial word negates in
+    neither or in both, and the narrative reports Putin's act rather than his word."""
+    result = check_claim(claim, [passage(text)])
+    assert result.verdict.startswith(verdict)
+    assert result.rationale.startswith(rationale)
+
+
+@pytest.mark.parametrize(
+    "claim, verb",
+    [
+        ("Putin did not reject the proposal", "reject"),
+        ("Putin didn't reject the proposal", "reject"),
+        ("Fares will not rise in April", "rise"),
+    ],
+)
+def test_the_main_verb_of_a_negated_claim_is_after_the_negation(claim, verb):
+    assert parse_claim(claim).verb == verb
