@@ -63,16 +63,27 @@ DATELINE_RE = re.compile(
 )
 # A claim about what someone said: "The FBI said Clinton's email use was careless". The
 # speaker is who the claim is about; what they said is judged like any other claim.
-SPEECH_CLAIM_RE = re.compile(
+_SPEAKER_THEN_VERB = (
     r"^(?P<speaker>(?:(?:[Tt]he|[Aa]n?)\s+)?(?:[A-Z][\w'’.-]*\s+){0,5}?[A-Z][\w'’.-]*"
     r"(?:\s+(?:investigation|review|report|inquiry|audit|probe|panel|spokesman|spokeswoman|"
     r"spokesperson|campaign|office|statement))?)\s+"
     r"(?:(?:has|have|had|also|again|previously|publicly|repeatedly)\s+)*"
-    r"(?P<verb>said|says|told\s+(?:[\w'’-]+\s+){1,5}?that|denied|denies|claimed|claims|"
+)
+SPEECH_CLAIM_RE = re.compile(
+    _SPEAKER_THEN_VERB
+    + r"(?P<verb>said|says|told\s+(?:[\w'’-]+\s+){1,5}?that|denied|denies|claimed|claims|"
     r"argued|argues|stated|states|insisted|insists|warned|warns|admitted|admits|"
     r"acknowledged|acknowledges|believes|thinks|found|finds|concluded|concludes|reported|"
     r"reports)\s+"
     r"(?:that\s+)?(?P<content>\S.*)$"
+)
+# "Miliband called the decision a betrayal", "described the plan as reckless": a claim
+# about what was said of something, when a second noun phrase follows (not "called a vote").
+NAMING_CLAIM_RE = re.compile(
+    _SPEAKER_THEN_VERB
+    + r"(?P<verb>called|calls|described|describes|branded|brands|labell?ed|dubbed)\s+"
+    r"(?P<content>(?!(?:an?|off|for|on|in|up|out|back)\b)\S+(?:\s+\S+){0,5}?\s+"
+    r"(?:as\s+\S|an?\s+\S).*)$"
 )
 
 
@@ -186,7 +197,7 @@ DENYING_VERB_RE = re.compile(r"\b(?:denied|denies)\b")
 
 def speech_claim(text: str) -> tuple[str, str] | None:
     """(speaker, what they said) of a claim about what someone said, else None."""
-    found = SPEECH_CLAIM_RE.match(text.strip())
+    found = SPEECH_CLAIM_RE.match(text.strip()) or NAMING_CLAIM_RE.match(text.strip())
     if not found or not name_stems(found.group("speaker")) - {fold(w) for w in NOT_NAMES}:
         return None
     speaker = re.sub(r"^(The|A|An)\b", lambda m: m[1].lower(), found.group("speaker"))

@@ -2,7 +2,7 @@
 
 import pytest
 
-from factcheck.match import actor, clauses, main_verb, parse_claim, rank
+from factcheck.match import actor, clauses, main_verb, parse_claim, rank, speech_claim
 from factcheck.records import Passage
 from factcheck.verdict import (
     check_claim,
@@ -319,3 +319,30 @@ def test_a_denial_verb_is_an_act_the_source_reports_on_both_sides(claim, text, v
 )
 def test_the_main_verb_of_a_negated_claim_is_after_the_negation(claim, verb):
     assert parse_claim(claim).verb == verb
+
+
+@pytest.mark.parametrize(
+    "claim, speech",
+    [
+        ("Miliband called the decision a betrayal", ("Miliband", "the decision a betrayal")),
+        ("Biden described the plan as reckless", ("Biden", "the plan as reckless")),
+        ("Biden called Putin a killer", ("Biden", "Putin a killer")),
+        ("Trump called a meeting for Tuesday", None),
+        ("Police called off the search", None),
+        ("The Senate called for a vote", None),
+    ],
+)
+def test_calling_something_a_name_is_a_claim_about_what_was_said(claim, speech):
+    assert speech_claim(claim) == speech
+
+
+def test_called_it_a_betrayal_is_supported_by_saying_it_was_one():
+    said = passage(
+        "Labour's shadow energy secretary, Ed Miliband, said the decision was "
+        "'a betrayal of millions of families'.",
+        "Ed Miliband",
+        "Labour's shadow energy secretary",
+        kind="indirect",
+    )
+    assert check_claim("Miliband called the decision a betrayal", [said]).verdict == "SUPPORTED"
+    assert check_claim("Miliband called the decision a triumph", [said]).verdict.startswith("NOT")
