@@ -766,6 +766,14 @@ class _People:
 # --- when -----------------------------------------------------------------------------------
 
 
+# Words that make a date that of something to come, not of what was said before it.
+FUTURE_RE = re.compile(
+    r"\b(?:will|would|shall|'ll|scheduled|due|expected|set\s+to|plans?\s+to|planned|until|"
+    r"next)\b",
+    re.IGNORECASE,
+)
+
+
 class _Dates:
     """Dates the narrative mentions, resolved against the publication (or reference) date."""
 
@@ -797,18 +805,31 @@ class _Dates:
         index = bisect.bisect_left(self.starts, start)
         while index < len(self.mentions) and self.mentions[index].start < end:
             mention = self.mentions[index]
-            if not (
-                self.anchor and mention.iso and len(mention.iso) == 10 and mention.iso > self.anchor
-            ):
+            if not self._after_anchor(mention):
                 return mention
             index += 1
         return None
 
+    def _after_anchor(self, mention: DateMention) -> bool:
+        return bool(
+            self.anchor and mention.iso and len(mention.iso) == 10 and mention.iso > self.anchor
+        )
+
     def last_between(self, start: int, end: int) -> DateMention | None:
+        """The latest date in ``text[start:end]``, unless it is one no statement was made on:
+        after the publication date, or that of a future event ("would start on March 4")."""
         index = bisect.bisect_left(self.starts, end) - 1
-        if index >= 0 and self.mentions[index].start >= start:
-            return self.mentions[index]
-        return None
+        if index < 0 or self.mentions[index].start < start:
+            return None
+        mention = self.mentions[index]
+        if self._after_anchor(mention) or FUTURE_RE.search(self._words_before(mention.start)):
+            return None
+        return mention
+
+    def _words_before(self, position: int) -> str:
+        """The few words before ``position`` in its clause: what a date there belongs to."""
+        head = self.text[max(0, position - 60) : position]
+        return " ".join(re.split(r"[.,;:!?\n]", head)[-1].split()[-5:])
 
     def of_event(self, start: int, end: int) -> DateMention | None:
         """The date of the event a clause refers back to: ``during the meeting``."""

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, fields, replace
 from typing import TYPE_CHECKING
 
-from factcheck.dates import iso_date, parse_date
+from factcheck.dates import find_dates, iso_date, parse_date
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -116,6 +116,49 @@ def date_of(value: str | None) -> str | None:
         return iso_date(*(int(part) for part in match.groups()))
     parsed = parse_date(value)
     return parsed if parsed and not parsed.startswith("--") else None
+
+
+# How a page printed as text gives its publication date near the top: a labelled line
+# ("Published Nov. 17, 2023", "Updated 4:15 PM EST, December 13, 2023"), a wire dateline
+# ("BRUSSELS, March 3, 2025 (Reuters) -"), or a byline or line with a date and little else.
+DATE_LABEL_RE = re.compile(
+    r"^\W*(?P<label>(?:first\s+|last\s+)?(?:published|updated|posted|modified|date[d]?))\b",
+    re.IGNORECASE,
+)
+DATELINE_START_RE = re.compile(r"^[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][\w.]*)?,\s")
+DATELINE_END_RE = re.compile(r"\s*(?:\([^()\n]{1,30}\)\s*)?[-–—]")
+BYLINE_RE = re.compile(r"^\W*by\s+[A-Z]", re.IGNORECASE)
+# What else a line that only dates the article may hold: a weekday, a time and its zone.
+DATE_ONLY_REST_RE = re.compile(
+    r"(?:[\W\d_]|\b(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun|at|on|[ap]\.?m\.?)\b"
+    r"|\b[A-Z]{2,4}\b)*"
+)
+HEADER_LINES = 8  # non-empty lines looked at from the top
+SHORT_LINE = 120  # characters: a longer line is prose, and a date in it is an event's
+
+
+def text_date(text: str) -> str | None:
+    """The publication date a plain-text article prints near its top, with its year; a
+    labelled "published" date before an "updated" one. None when there is none."""
+    found: list[tuple[bool, str]] = []  # (labelled as an update, the date)
+    lines = (line.strip() for line in text[:4000].splitlines())
+    for line in [line for line in lines if line][:HEADER_LINES]:
+        dates = [(start, end, iso) for start, end, _, iso in find_dates(line[:SHORT_LINE])]
+        full = [(start, end, iso) for start, end, iso in dates if not iso.startswith("--")]
+        if not full:
+            continue
+        start, end, iso = full[0]
+        label = DATE_LABEL_RE.match(line)
+        dateline = DATELINE_START_RE.match(line) and DATELINE_END_RE.match(line, end)
+        short = len(line) <= SHORT_LINE and (
+            label
+            or BYLINE_RE.match(line)
+            or DATE_ONLY_REST_RE.fullmatch(line[:start] + " " + line[end:])
+        )
+        if dateline or short:
+            updated = bool(label) and label.group("label").lower().endswith(("updated", "modified"))
+            found.append((updated, iso))
+    return min(found, key=lambda pair: pair[0])[1] if found else None
 
 
 def url_date(url: str | None) -> str | None:

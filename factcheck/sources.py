@@ -13,6 +13,7 @@ import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -26,7 +27,7 @@ from factcheck.encoding import (
     utf16_without_bom,
 )
 from factcheck.errors import SourceError
-from factcheck.metadata import Metadata, clean, date_of, front_matter, names
+from factcheck.metadata import Metadata, clean, date_of, front_matter, names, text_date
 from factcheck.records import Document
 
 if TYPE_CHECKING:
@@ -120,6 +121,8 @@ def text_document(text: str, *, source: str, url: str | None = None) -> Document
     if not parts.body or parts.body.isspace():  # not strip(): that copies a large text
         raise SourceError(f"{source}: no text (empty)")
     metadata = Metadata(url=url).or_else(parts.metadata)  # where it was read from comes first
+    if not metadata.date:
+        metadata = replace(metadata, date=text_date(parts.body))
     return document(parts.body, source=source, metadata=metadata, line_offset=parts.lines)
 
 

@@ -24,6 +24,7 @@ Changed numbers, antonyms and swapped words are never verbatim, so they are MISQ
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import json
 import re
 import unicodedata
@@ -483,6 +484,14 @@ def when_said(passage: Passage) -> str | None:
     return passage.date or passage.document_date
 
 
+def day_before(date: str) -> str | None:
+    """The ISO day before a full ISO date."""
+    try:
+        return (dt.date.fromisoformat(date) - dt.timedelta(days=1)).isoformat()
+    except ValueError:
+        return None
+
+
 def date_order(date: str | None) -> tuple:
     """Sort key: dated before undated, earlier first; a year-less date after dated years."""
     parts = split_iso(date) if date else None
@@ -520,7 +529,8 @@ class Sighting:
         return {
             "speaker": p.speaker,
             "role": p.role,
-            "date": self.date,
+            "date": p.date,  # when it was said, as the text dates it
+            "document_date": p.document_date,
             "kind": p.kind,
             "matched": self.matched,
             "source": p.source,
@@ -560,7 +570,9 @@ class QuoteCheck:
         p = self.sighting.passage
         who = " ".join(filter(None, [p.role, p.speaker]))
         said = f"said by {who}" if who else f"in the source's {p.kind} text"
-        when = f" on {display_date(self.sighting.date)}" if self.sighting.date else ""
+        when = f" on {display_date(p.date)}" if p.date else ""
+        if self.sighting.date and not p.date:  # undated in the text: when it was published
+            when = f" (published {display_date(self.sighting.date)})"
         where = f"({p.source}:{self.sighting.line})"
         if self.status == "NOT FOUND":
             return f"{self.note} {where}"
@@ -570,7 +582,7 @@ class QuoteCheck:
         if self.status == "MISATTRIBUTED":
             return f"{said}{when}, not by {self.claimed_speaker} {where}"
         if self.status == "WRONG DATE":
-            return f"{said}{when}, not on {display_date(self.claimed_date)} {where}"
+            return f"{said}{when}, not on {display_date(self.claimed_date)} {where}{note}"
         accepted = f"; accepted: {', '.join(self.editorial)}" if self.editorial else ""
         return f"{said}{when} {where}{accepted}{note}"
 
@@ -584,6 +596,7 @@ class QuoteCheck:
             "speaker": evidence.get("speaker"),
             "role": evidence.get("role"),
             "date": evidence.get("date"),
+            "document_date": evidence.get("document_date"),
             "matched": evidence.get("matched"),
             "score": None if self.score is None else round(self.score, 1),
             "diff": self.diff,
@@ -740,9 +753,18 @@ def _judge_exact(
         sightings = theirs
     if claimed_date:
         on_day = [s for s in sightings if same_day(claimed_date, s.date)]
-        dated = [s for s in sightings if s.date]
+        dated = [s for s in sightings if s.passage.date]
         if not on_day and dated:
             return _answer("WRONG DATE", dated[0], sightings)
+        published = [s for s in sightings if s.date]  # undated in the text: published then
+        if not on_day and published:
+            # News reports what was said that day or the day before ("Nair said").
+            eve = [s for s in published if same_day(claimed_date, day_before(s.date))]
+            if eve:
+                note = "the text does not date it; published the next day"
+                return _answer("VERIFIED", eve[0], sightings, note=note)
+            note = "the text does not date it, so it is dated by when the source was published"
+            return _answer("WRONG DATE", published[0], sightings, note=note)
         if not on_day:
             note = "the sources do not date it"
             return _answer("VERIFIED", sightings[0], sightings, note=note)

@@ -7,7 +7,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from factcheck.htmltext import parse_html
-from factcheck.metadata import Metadata, date_of, front_matter, html_metadata, url_date
+from factcheck.metadata import (
+    Metadata,
+    date_of,
+    front_matter,
+    html_metadata,
+    text_date,
+    url_date,
+)
+from factcheck.sources import read_source
 
 
 def page(head: str = "", body: str = "") -> str:
@@ -148,3 +156,37 @@ def test_front_matter_round_trip(values):
     assert parts.body == "Body\n"
     for key, value in values.items():
         assert getattr(parts.metadata, key) == " ".join(value.split())
+
+
+@pytest.mark.parametrize(
+    "top, date",
+    [
+        ("Updated 4:15 PM EST, December 13, 2023\n\nCity crews", "2023-12-13"),
+        ("Published Nov. 17, 2023\nUpdated Nov. 18, 2023\n\nText", "2023-11-17"),
+        ("Updated Nov. 18, 2023\nPublished Nov. 17, 2023\n\nText", "2023-11-17"),
+        ("BRUSSELS, March 3, 2025 (Reuters) - The European Union is preparing", "2025-03-03"),
+        ("NEW YORK, NY, March 3, 2025 — Stocks fell", "2025-03-03"),
+        ("Tariffs loom\nBy Jane Smith | 3 March 2025\n\nText", "2025-03-03"),
+        ("Monday, March 3, 2025 at 4:15 p.m. ET\n\nText", "2025-03-03"),
+        ("Mon 3 Mar 2025 10.15 GMT\n\nText", "2025-03-03"),
+        # No year, or a date that is an event's, not the article's.
+        ("BRUSSELS, March 3 (Reuters) - The EU", None),
+        ("The council will vote on March 3, 2025\n\nText", None),
+        ("Election Day: March 3, 2025\n\nText", None),
+        (
+            "Stocks fell sharply as the central bank raised rates on March 3, 2025, the biggest "
+            "rise in a decade, analysts said.",
+            None,
+        ),
+    ],
+)
+def test_a_plain_text_article_is_dated_by_its_header_lines(top, date):
+    assert text_date(top) == date
+
+
+def test_front_matter_dates_before_the_text_does(tmp_path):
+    path = tmp_path / "a.md"
+    path.write_text("---\ndate: 2024-01-02\n---\nPublished March 3, 2025\n\nText.\n")
+    assert next(read_source(str(path))).date == "2024-01-02"
+    path.write_text("Published March 3, 2025\n\nText.\n")
+    assert next(read_source(str(path))).date == "2025-03-03"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from verify_fixtures import annotated_index
 
+from factcheck.corpus import build_corpus
 from factcheck.errors import InputError
 from factcheck.passages import passages_of
 from factcheck.records import Document
@@ -300,3 +301,29 @@ def test_a_quote_of_common_words_is_found_by_all_its_rarest_words(monkeypatch):
         changed = verify_quote(quote.replace("working", "hard-working"), index=index)
         assert changed.status == "MISQUOTED"
         assert looked_up == [True, False]  # "hard" is in no passage: nothing narrow
+
+
+WATER = "fixtures/verify/water-mains.txt"
+
+
+@pytest.mark.parametrize(
+    "date, status, note",
+    [
+        (None, "VERIFIED", None),
+        ("December 13, 2023", "VERIFIED", None),
+        ("December 12, 2023", "VERIFIED", "published the next day"),
+        ("Dec 12", "VERIFIED", "published the next day"),
+        # The date of what crews will do, not of what was said.
+        ("March 4, 2024", "WRONG DATE", "dated by when the source was published"),
+        ("December 1, 2023", "WRONG DATE", "dated by when the source was published"),
+    ],
+)
+def test_words_the_text_does_not_date_are_dated_by_publication(date, status, note):
+    """The "Updated" line dates the article; a statement it does not date was made that
+    day or the day before, never on the date of an event it mentions."""
+    index = build_corpus([WATER])
+    result = verify_quote("The pipes are ordered", speaker="Verhoeven", date=date, index=index)
+    found = result.to_dict()
+    assert (found["status"], found["date"], found["document_date"]) == (status, None, "2023-12-13")
+    assert (note or "") in (result.note or "")
+    assert "(published Dec 13, 2023)" in result.rationale
