@@ -31,13 +31,13 @@ _SYNONYM_GROUPS = [
     "propose proposal suggest offer float",
     "union alliance bloc partnership",
     "deny reject dismiss refute rebuff",
-    "agree accept approve endorse allow permit",
+    "agree accept approve endorse allow permit pass adopt",
     "pay fund finance",
     "talk discuss negotiate",
     "country nation state",
     "kill dead die",
-    "rise increase grow climb jump raise hike",
-    "fall decrease drop decline plunge slip slipping dip sink tumble",
+    "rise increase grow climb jump raise hike double triple soar surge",
+    "fall decrease drop decline plunge slip slipping dip sink tumble halve slump",
     "lead ahead",
     "ask urge",
     "cut reduce slash lower",
@@ -75,9 +75,15 @@ SYNONYM_WORDS: dict[str, frozenset[str]] = {
 # Opposites: a claim word whose opposite stands in the passage instead contradicts it. Each
 # side is a synonym group, so "rise" is also contradicted by "drop" and "plunge".
 _OPPOSITES = [
-    ("rise increase grow climb jump raise hike", "fall decrease drop decline plunge cut reduce"),
+    (
+        "rise increase grow climb jump raise hike double triple soar surge",
+        "fall decrease drop decline plunge cut reduce halve slump",
+    ),
     ("win victory beat", "lose defeat"),
-    ("accept agree approve endorse allow permit", "reject refuse veto oppose ban block"),
+    (
+        "accept agree approve endorse allow permit pass adopt welcome",
+        "reject refuse veto oppose ban block defeat",
+    ),
     ("support back", "oppose"),
     ("open reopen", "close shut"),
     ("higher more above", "lower less fewer below"),

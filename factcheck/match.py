@@ -43,7 +43,13 @@ NAME_RE = re.compile(r"\b[A-Z][\w'’.-]*")
 CLAUSE_BREAK_RE = re.compile(
     r"(?-i:(?<!\b[A-Z])(?<!\b(?:Mr|Dr|St|Jr|Sr|Lt))(?<!\b(?:Mrs|Sen|Rep|Gov|Gen|Col|Sgt)))"
     r"(?-i:(?<!\bCapt)(?<!\bProf))[.!?]+[\"'”’)\]]*\s+|;\s*|:\s+|\s+[-–—]\s+"
-    r"|,?\s+\b(?:but|however|although|though|whereas|yet)\b\s*",
+    r"|,?\s+\b(?:but|however|although|though|whereas|while|yet)\b\s*"
+    # "rose 5 percent as prices fell": "as" joining a clause, not "such as", "as well as"
+    r"|(?<!\bsuch)(?<!\bknown)(?<!\bwell)(?<!\bmuch)(?<!\bmany)(?<!\bsame)(?<!\bjust)"
+    r"(?<!\bsoon)(?<!\blong)(?<!\bfar)(?<!\bas),?\s+\bas\s+"
+    r"(?=(?:the\s+|its\s+|their\s+)?\w+\s+(?:\w+\s+)?(?:\w+ed|fell|rose|grew|were|was|"
+    r"are|is|had|have|has)\b)"
+    r"|,\s+(?:saying|adding|arguing|insisting)\s+(?:that\s+)?",
     re.IGNORECASE,
 )
 # The actor of a narrative sentence that reports speech: "The Kremlin on December 8 denied".
@@ -187,9 +193,28 @@ def main_verb(text: str, predicate: tuple[str, ...]) -> str | None:
     ]
     after_to = [w for before, w in pairwise(tokens) if before == "to"]
     lead = _LEADING_NAMES_RE.match(text)
-    after_names = words(text[lead.end() :])[:1] if lead else []
-    candidates = [*after_aux, *(w for w in after_names if w.endswith(("ed", "s"))), *after_to]
+    after_names = _finite_verb(words(text[lead.end() :])) if lead else []
+    candidates = [*after_aux, *after_names, *after_to]
     return next((fold(w) for w in candidates if fold(w) in predicate), None)
+
+
+def _is_past(word: str) -> bool:
+    return word in IRREGULAR_VERBS or (word.endswith("ed") and len(word) > 4)
+
+
+def _finite_verb(after: list[str]) -> list[str]:
+    """The verb of a clause after its leading capitalised words: the next word when it looks
+    inflected ("Russia demands", "Putin proposed"), the past form after a plural noun
+    ("Measles cases fell"), or the first past form of a lower-case subject ("The health
+    ministry criticised")."""
+    if not after:
+        return []
+    first, following = after[0], after[1:2]
+    if first.endswith("s") and following and _is_past(following[0]):
+        return following
+    if _is_past(first) or first.endswith("s"):
+        return [first]
+    return [w for w in after[1:4] if _is_past(w)][:1]
 
 
 DENYING_VERB_RE = re.compile(r"\b(?:denied|denies)\b")

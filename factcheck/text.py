@@ -107,6 +107,8 @@ def stem(word: str) -> str:
         "s",
     ):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            if suffix == "s" and word.endswith(("ss", "us", "is")):
+                break  # "pass", "virus", "crisis" are no plurals
             word = word[: -len(suffix)]
             break
     if word.endswith("e") and len(word) > 4:

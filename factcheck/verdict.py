@@ -197,6 +197,9 @@ def written_quantities(text: str) -> tuple[tuple[float, str, str], ...]:
             value = NUMBER_WORDS.get(word)
         if value is None:
             continue
+        if i and words[i - 1] in YEAR_PREPOSITIONS and _YEAR_RE.fullmatch(word):
+            found.append((value, CALENDAR_YEAR, f"{words[i - 1]} {word}"))  # "in 2021"
+            continue
         unit = CURRENCY_SYMBOLS.get(words[i - 1]) if i else None
         j = i + 1
         while j < len(words) and words[j] in SCALES:
@@ -217,7 +220,14 @@ def written_quantities(text: str) -> tuple[tuple[float, str, str], ...]:
     return tuple(found)
 
 
-def _same(a: float, b: float) -> bool:
+CALENDAR_YEAR = "calendar year"  # the unit of "in 2021": a date, not a count of years
+YEAR_PREPOSITIONS = frozenset("in since by during until before after from".split())
+_YEAR_RE = re.compile(r"(?:19|20)\d\d")
+
+
+def _same(a: float, b: float, unit: str = "") -> bool:
+    if unit == CALENDAR_YEAR:
+        return a == b
     return abs(a - b) <= NUMBER_TOLERANCE * max(abs(a), abs(b))
 
 
@@ -230,13 +240,24 @@ def number_mismatches(claim: str, clause: str, date: str | None = None) -> list[
         written
         for value, unit, written in written_quantities(claim)
         if any(u == unit for _, u in given)
-        and not any(u == unit and _same(v, value) for v, u in given)
+        and not any(u == unit and _same(v, value, unit) for v, u in given)
     ]
     clause_dates = [d[3] for d in find_dates(clause)] or ([date] if date else [])
     for _, _, text, iso in find_dates(claim):
         if clause_dates and not any(same_day(iso, d) for d in clause_dates):
             found.append(text)
     return found
+
+
+def figures_not_given(claim: str, text: str) -> list[str]:
+    """Claim quantities the text gives no figure for: neither in the claim's unit nor
+    the same number in any unit."""
+    given = quantities(text)
+    return [
+        written
+        for value, unit, written in written_quantities(claim)
+        if not any(u == unit or _same(v, value, unit) for v, u in given)
+    ]
 
 
 # --- stance of one passage ---------------------------------------------------------------
@@ -292,6 +313,10 @@ def judge(claim: Claim, match: Match) -> Evidence:
     if not mismatches and find_dates(claim.text) and not (find_dates(match.focus) or said_on):
         reason = "does not say when"  # "closed for six weeks" on a claim it closes March 10
         return Evidence(passage, "neutral", score, match.relevance, reason, subject, speaker)
+    untold = [] if mismatches else figures_not_given(claim.text, passage.text)
+    if untold:  # "would cut jobs" says nothing on whether 2,100 go
+        reason = f"does not give the figure ({', '.join(untold)})"
+        return Evidence(passage, "neutral", score, match.relevance, reason, subject, speaker)
     flips = [
         *(f"'{w}'" for w in negations(match.focus, claim.predicate)),
         *(f"opposite of '{w}'" for w in opposites(claim, match.focus)),
@@ -301,7 +326,8 @@ def judge(claim: Claim, match: Match) -> Evidence:
         reason = f"does not say whether it {claim_words(claim, [claim.verb])[0]}"
         return Evidence(passage, "neutral", score, match.relevance, reason, subject, speaker)
     if mismatches:  # "600 jobs will go, not 400": a different number refutes, negated or not
-        refutes = not content_negative
+        # ... unless only the claim is negative ("did not cut 600 jobs" against "cut 400")
+        refutes = not content_negative or len(flips) % 2 == 1
         reason = "gives " + ", ".join(f"another figure or date than {m}" for m in mismatches)
     else:
         refutes = (len(flips) % 2 == 1) != claim_negative

@@ -1,0 +1,93 @@
+"""Claims against short news passages, one rule each: the verdict a careful fact-checker
+gives. Each row once came out wrong (most of them SUPPORTED for a false claim)."""
+
+import pytest
+
+from factcheck.corpus import build_corpus
+from factcheck.verdict import check_claim_in
+
+SENATE = "The Senate on Thursday rejected a $14 billion border security package."
+VANTOR = "Vantor last cut jobs in 2023."
+DYER = "Mr Dyer rejected that claim, saying the council had already sold £30m of property."
+TARIFFS = "China's commerce ministry said it firmly opposes the steel tariffs."
+MEASLES = "Measles cases more than doubled last year, as vaccination rates fell."
+
+
+@pytest.mark.parametrize(
+    "claim, source, verdict",
+    [
+        # A figure or date that differs refutes, when both sides negate alike.
+        ("The Senate rejected a $20 billion border security package", SENATE, "REFUTED"),
+        ("The Senate rejected a $14 billion border security package", SENATE, "SUPPORTED"),
+        (
+            "The minister denied that 600 jobs would go",
+            "The minister denied that 400 jobs would go.",
+            "REFUTED",
+        ),
+        (
+            "The Senate did not pass the $20 billion bill",
+            "The Senate did not pass the $14 billion bill.",
+            "REFUTED",
+        ),
+        (
+            "The Senate rejected the bill on March 9",
+            "The Senate rejected the bill on March 5.",
+            "REFUTED",
+        ),
+        # A year is a date, compared exactly.
+        ("Vantor last cut jobs in 2021", VANTOR, "REFUTED"),
+        ("Vantor last cut jobs in 2023", VANTOR, "SUPPORTED"),
+        ("The fraud was discovered in 2019", "The fraud was discovered in 2022.", "REFUTED"),
+        # A figure the source does not give is not confirmed by it.
+        (
+            "Vantor will cut 2,100 jobs",
+            "Vantor said on Thursday it would cut jobs in its chip division.",
+            "NOT ENOUGH EVIDENCE",
+        ),
+        # Clauses joined by "as" and "while" are judged apart.
+        ("Measles cases fell last year", MEASLES, "REFUTED"),
+        ("Measles cases rose last year", MEASLES, "SUPPORTED"),
+        ("Sales fell in March", "Sales rose 5 percent in March as prices fell.", "REFUTED"),
+        ("Exports fell", "Exports rose 4 percent while imports fell 2 percent.", "REFUTED"),
+        (
+            "Measles cases in England fell last year",
+            "Measles cases in England doubled last year.",
+            "REFUTED",
+        ),
+        (
+            "South Gloucestershire Council approved a 4.5% council tax increase",
+            "South Gloucestershire Council approved a 4.99% increase last week, "
+            "while North Somerset Council opted for 4.5%.",
+            "REFUTED",
+        ),
+        # What follows "rejected that claim, saying" is asserted, not denied.
+        ("Dyer said the council had already sold £30m of property", DYER, "SUPPORTED"),
+        # Opposite verbs.
+        (
+            "The House rejected the border bill",
+            "The House passed the border bill in May.",
+            "REFUTED",
+        ),
+        (
+            "The BMA rejected the catch-up campaign",
+            "The BMA welcomed the catch-up campaign.",
+            "REFUTED",
+        ),
+        ("China's commerce ministry welcomed the steel tariffs", TARIFFS, "REFUTED"),
+        # A claim whose verb the source does not state is not supported by the rest.
+        (
+            "The health ministry welcomed the report",
+            "The health ministry criticised the report.",
+            "NOT ENOUGH EVIDENCE",
+        ),
+        (
+            "Vantor's board approved the merger",
+            "Vantor's board delayed the merger.",
+            "NOT ENOUGH EVIDENCE",
+        ),
+    ],
+)
+def test_verdict_on_a_short_source(tmp_path, claim, source, verdict):
+    path = tmp_path / "news.txt"
+    path.write_text(source + "\n", encoding="utf-8")
+    assert check_claim_in(build_corpus([str(path)]), claim).verdict == verdict
