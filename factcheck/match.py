@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
-from factcheck.dates import find_dates
+from factcheck.dates import MONTHS, find_dates, split_iso
 from factcheck.lexicon import (
     ANTONYMS,
     IRREGULAR_VERBS,
@@ -89,7 +89,11 @@ NAMING_CLAIM_RE = re.compile(
     _SPEAKER_THEN_VERB
     + r"(?P<verb>called|calls|described|describes|branded|brands|labell?ed|dubbed)\s+"
     r"(?P<content>(?!(?:an?|off|for|on|in|up|out|back)\b)\S+(?:\s+\S+){0,5}?\s+"
-    r"(?:as\s+\S|an?\s+\S).*)$"
+    r"(?:as\s+\S|an?\s+\S).*"
+    # "called the figures alarming": an object, then what it was called
+    r"|(?:the|his|her|its|their|this|that|these|those)(?:\s+(?!(?:to|for|off|in|on|at|into|"
+    r"back|over|with|from|by|of|and|or)\b)\S+){1,2}\s+[a-z]+(?:ing|ed|ous|ful|ic|al|ible|able|"
+    r"ive|less|ary|ory|ent|ant|ish|ist)\b.*)$"
 )
 
 
@@ -239,12 +243,31 @@ PASSIVE_BY_RE = re.compile(
 _BEFORE_DATE_RE = re.compile(r"(?:\b(?:on|since|until|by)\s+)?$", re.IGNORECASE)
 
 
+# Days a claim names without a calendar date: "on Friday", "in April" (a month alone).
+WEEKDAY_RE = re.compile(r"\b(?:on\s+)?(?P<day>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b")
+BARE_MONTH_RE = re.compile(
+    r"\b(?:in|during|since|until|by|last|early|late|mid-)\s*(?P<month>January|February|March|"
+    r"April|May|June|July|August|September|October|November|December)\b(?!\s+\d)"
+)
+
+
+def day_names(text: str) -> tuple[frozenset[str], frozenset[int]]:
+    """(weekdays, months) a text names: weekday words, and the months of its calendar
+    dates and of months named alone ("in April")."""
+    weekdays = frozenset(m.group("day").lower() for m in WEEKDAY_RE.finditer(text))
+    months = {MONTHS[m.group("month").lower()] for m in BARE_MONTH_RE.finditer(text)}
+    months |= {parts[1] for *_, iso in find_dates(text) if (parts := split_iso(iso))}
+    return weekdays, frozenset(months)
+
+
 def without_dates(text: str) -> str:
-    """The text with its calendar dates (and the "on" before them) left out: a date is
-    compared as a date, never as words a passage must repeat ("on Dec 8")."""
+    """The text with its calendar dates (and the "on" before them), weekdays and months
+    named alone left out: a date is compared as a date, never as words a passage must
+    repeat ("on Dec 8", "on Friday")."""
     for start, end, *_ in reversed(find_dates(text)):
         start = _BEFORE_DATE_RE.search(text[:start]).start()
         text = text[:start] + re.sub(r"^,?\s*", " ", text[end:])
+    text = BARE_MONTH_RE.sub(" ", WEEKDAY_RE.sub(" ", text))
     return re.sub(r"\s+", " ", text).strip()
 
 

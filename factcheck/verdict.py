@@ -24,6 +24,7 @@ CONFLICTING, and no decisive row at all is NOT ENOUGH EVIDENCE.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Iterable
 from functools import lru_cache
@@ -58,6 +59,7 @@ from factcheck.match import (
     canonical,
     content_stems,
     covers,
+    day_names,
     focus_clause,
     fold,
     name_stems,
@@ -216,8 +218,15 @@ def written_quantities(text: str) -> tuple[tuple[float, str, str], ...]:
             unit = CURRENCY_SYMBOLS.get(following) or stem(following)
         if unit:
             first = i - 1 if i and words[i - 1] in CURRENCY_SYMBOLS else i
-            found.append((value, unit, " ".join(words[first : j + 1])))
+            found.append((value, unit, " ".join(words[max(0, first - 1) : j + 1])))
     return tuple(found)
+
+
+def _direction(written: str) -> str | None:
+    """ "to" or "from" when a figure is where something went or came from ("to 25 percent
+    from 15 percent")."""
+    head = written.split(None, 1)[0]
+    return head if head in ("to", "from") else None
 
 
 CALENDAR_YEAR = "calendar year"  # the unit of "in 2021": a date, not a count of years
@@ -235,18 +244,30 @@ def number_mismatches(claim: str, clause: str, date: str | None = None) -> list[
     """Claim quantities the clause gives differently for the same unit ("30 percent" where
     the clause says "12 percent"), and claim dates where the clause names another day, or,
     when it names none, where ``date`` (when the passage was said) is another day."""
-    given = quantities(clause)
-    found = [
-        written
-        for value, unit, written in written_quantities(claim)
-        if any(u == unit for _, u in given)
-        and not any(u == unit and _same(v, value, unit) for v, u in given)
-    ]
+    given = written_quantities(clause)
+    found = []
+    for value, unit, written in written_quantities(claim):
+        same_unit = [(v, w) for v, u, w in given if u == unit]
+        directed = [(v, w) for v, w in same_unit if _direction(w) == _direction(written)]
+        if _direction(written) and directed:  # "to 15 percent" is compared with "to 25 ..."
+            same_unit = directed
+        if same_unit and not any(_same(v, value, unit) for v, _ in same_unit):
+            found.append(_figure(written))
     clause_dates = [d[3] for d in find_dates(clause)] or ([date] if date else [])
     for _, _, text, iso in find_dates(claim):
         if clause_dates and not any(same_day(iso, d) for d in clause_dates):
             found.append(text)
+    (claim_weekdays, claim_months), (weekdays, months) = day_names(claim), day_names(clause)
+    if claim_weekdays and weekdays and not claim_weekdays & weekdays:
+        found.append("on " + " or ".join(sorted(d.title() for d in claim_weekdays)))
+    if claim_months and months and not claim_months & months and not find_dates(claim):
+        found.append("in " + " or ".join(calendar.month_name[m] for m in sorted(claim_months)))
     return found
+
+
+MONTH_NAMES = (
+    "January February March April May June July August September October November December".split()
+)
 
 
 def figures_not_given(claim: str, text: str) -> list[str]:
@@ -254,10 +275,16 @@ def figures_not_given(claim: str, text: str) -> list[str]:
     the same number in any unit."""
     given = quantities(text)
     return [
-        written
+        _figure(written)
         for value, unit, written in written_quantities(claim)
         if not any(u == unit or _same(v, value, unit) for v, u in given)
     ]
+
+
+def _figure(written: str) -> str:
+    """The words of a figure as a reason shows them: "$20 billion", "in 2021"."""
+    head, _, rest = written.partition(" ")
+    return rest if rest and head.isalpha() and not _YEAR_RE.fullmatch(rest) else written
 
 
 # --- stance of one passage ---------------------------------------------------------------
@@ -385,6 +412,9 @@ def other_doer(claim: Claim, passage: Passage, clause: str) -> str | None:
     if REPORTED_THAT_RE.search(clause):  # "Sanders stated that the Clinton story has moved"
         return None
     doer = name_stems(found.group("doer")) - {fold(w) for w in NOT_NAMES}
+    # A capital that only starts the sentence is no party: "Uptake of the MMR vaccine fell"
+    # (the claim's own word), "One child died".
+    doer -= set(claim.predicate) | set(NUMBER_WORDS)
     named = set(content_stems(clause))
     if doer and not doer & (claim.subject | claim.speaker) and claim.subject & named:
         if subject_leads(claim, clause):

@@ -11,6 +11,11 @@ VANTOR = "Vantor last cut jobs in 2023."
 DYER = "Mr Dyer rejected that claim, saying the council had already sold £30m of property."
 TARIFFS = "China's commerce ministry said it firmly opposes the steel tariffs."
 MEASLES = "Measles cases more than doubled last year, as vaccination rates fell."
+EU = "EU trade ministers on Monday approved a plan to raise tariffs on Chinese steel."
+RAISE = "Ministers approved a plan to raise tariffs to 25 percent from 15 percent."
+STREETING = "Health Secretary Wes Streeting said the figures were 'alarming'."
+UPTAKE = "Uptake of the MMR vaccine among five-year-olds fell to 83.9%."
+CHILD = "One child died of measles in Liverpool in July, the agency confirmed."
 
 
 @pytest.mark.parametrize(
@@ -85,6 +90,18 @@ MEASLES = "Measles cases more than doubled last year, as vaccination rates fell.
             "Vantor's board delayed the merger.",
             "NOT ENOUGH EVIDENCE",
         ),
+        # A weekday or a month named alone is a date too.
+        ("EU ministers approved the steel tariffs on Friday", EU, "REFUTED"),
+        ("EU ministers approved the steel tariffs on Monday", EU, "SUPPORTED"),
+        ("The House passed the bill in April", "The House passed the bill in May.", "REFUTED"),
+        # "to 25 percent from 15 percent": where it goes is compared with where it goes.
+        ("Ministers approved a plan to raise tariffs to 15 percent", RAISE, "REFUTED"),
+        ("Ministers approved a plan to raise tariffs to 25 percent", RAISE, "SUPPORTED"),
+        # "called X alarming" is what was said of X.
+        ("Wes Streeting called the figures alarming", STREETING, "SUPPORTED"),
+        # A capital that only starts the sentence names no other party.
+        ("MMR uptake among five-year-olds fell to 83.9%", UPTAKE, "SUPPORTED"),
+        ("A child died of measles in Liverpool in July", CHILD, "SUPPORTED"),
     ],
 )
 def test_verdict_on_a_short_source(tmp_path, claim, source, verdict):
