@@ -47,7 +47,7 @@ CLAUSE_BREAK_RE = re.compile(
     # "rose 5 percent as prices fell": "as" joining a clause, not "such as", "as well as"
     r"|(?<!\bsuch)(?<!\bknown)(?<!\bwell)(?<!\bmuch)(?<!\bmany)(?<!\bsame)(?<!\bjust)"
     r"(?<!\bsoon)(?<!\blong)(?<!\bfar)(?<!\bas),?\s+\bas\s+"
-    r"(?=(?:the\s+|its\s+|their\s+)?\w+\s+(?:\w+\s+)?(?:\w+ed|fell|rose|grew|were|was|"
+    r"(?=(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){1,5}(?:\w+ed|fell|rose|grew|were|was|"
     r"are|is|had|have|has)\b)"
     r"|,\s+(?:saying|adding|arguing|insisting)\s+(?:that\s+)?",
     re.IGNORECASE,
@@ -199,7 +199,7 @@ def main_verb(text: str, predicate: tuple[str, ...]) -> str | None:
     lead = _LEADING_NAMES_RE.match(text)
     after_names = _finite_verb(words(text[lead.end() :])) if lead else []
     candidates = [*after_aux, *after_names, *after_to]
-    return next((fold(w) for w in candidates if fold(w) in predicate), None)
+    return next((fold(w) for w in candidates if w[0].isalpha() and fold(w) in predicate), None)
 
 
 def _is_past(word: str) -> bool:
@@ -213,9 +213,10 @@ def _finite_verb(after: list[str]) -> list[str]:
     ministry criticised")."""
     if not after:
         return []
-    first, following = after[0], after[1:2]
-    if first.endswith("s") and following and _is_past(following[0]):
-        return following
+    first = after[0]
+    past = [w for w in after[1:5] if _is_past(w)][:1]
+    if first.endswith("s") and past:  # "Measles cases in England fell"
+        return past
     if _is_past(first) or first.endswith("s"):
         return [first]
     return [w for w in after[1:4] if _is_past(w)][:1]
@@ -343,15 +344,26 @@ INNER_NAME_RE = re.compile(
 _NOT_OWN_NAMES = NOT_NAMES | STOPWORDS | ROLE_WORDS
 
 
+# Capitalised words that bring in no other party: an abbreviation in brackets after a name
+# ("Agency (UKHSA)"), and the place something happened at ("a meeting at City Hall").
+_NOT_A_PARTY_RE = re.compile(
+    r"\s\((?:[A-Z][A-Za-z]*[A-Z])\)|\bat\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*"
+)
+
+
 @lru_cache(maxsize=1 << 14)
 def own_names(passage: Passage) -> frozenset[str]:
     """Names the passage itself brings in, other than its speaker's: the capitalised words of
     its text and of its speaker's role, titles left out ("Riverton" from "Riverton mayor")."""
-    found = {w for token in INNER_NAME_RE.findall(passage.text) for w in words(token)}
+    text = _NOT_A_PARTY_RE.sub(" ", DATELINE_RE.sub("", passage.text, count=1))
+    found = {w for token in INNER_NAME_RE.findall(text) for w in words(token)}
     found |= set(words(passage.role or ""))
     speaker = {fold(w) for w in words(passage.speaker or "")}
     if passage.kind == "narrative":
         speaker |= actor_stems(passage)
+    reported = _actor_match(passage.text) if passage.kind == "indirect" else None
+    if reported:  # "The UK Health Security Agency (UKHSA) said ...", spoken as "UKHSA"
+        speaker |= {fold(w) for w in words(reported.group("actor"))}
     return frozenset(fold(w) for w in found if w not in _NOT_OWN_NAMES) - speaker
 
 

@@ -270,6 +270,12 @@ MONTH_NAMES = (
 )
 
 
+def names_a_day(text: str) -> bool:
+    """Whether a text says when: a calendar date, a weekday, a month."""
+    weekdays, months = day_names(text)
+    return bool(weekdays or months)
+
+
 def figures_not_given(claim: str, text: str) -> list[str]:
     """Claim quantities the text gives no figure for: neither in the claim's unit nor
     the same number in any unit."""
@@ -337,7 +343,7 @@ def judge(claim: Claim, match: Match) -> Evidence:
     # is compared by when it was said; for other claims, that is not when the event is.
     said_on = passage.date if claim.speaker else None
     mismatches = number_mismatches(claim.text, match.focus, said_on)
-    if not mismatches and find_dates(claim.text) and not (find_dates(match.focus) or said_on):
+    if not mismatches and names_a_day(claim.text) and not (names_a_day(passage.text) or said_on):
         reason = "does not say when"  # "closed for six weeks" on a claim it closes March 10
         return Evidence(passage, "neutral", score, match.relevance, reason, subject, speaker)
     untold = [] if mismatches else figures_not_given(claim.text, passage.text)

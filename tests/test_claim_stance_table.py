@@ -11,6 +11,19 @@ VANTOR = "Vantor last cut jobs in 2023."
 DYER = "Mr Dyer rejected that claim, saying the council had already sold £30m of property."
 TARIFFS = "China's commerce ministry said it firmly opposes the steel tariffs."
 MEASLES = "Measles cases more than doubled last year, as vaccination rates fell."
+UKHSA = (
+    "Measles cases in England more than doubled last year.\n\nThe UK Health Security Agency "
+    "(UKHSA) said there were 2,911 confirmed cases in 2024, up from 1,369 in 2023."
+)
+BRISTOL = (
+    "Bristol City Council has approved a budget.\n\nThe budget was passed on Tuesday by 38 "
+    "votes to 31 after a meeting at City Hall."
+)
+KOWALSKI = "Richard Kowalski, 61, was sentenced to six years in prison for fraud."
+LONG_AS = (
+    "Measles cases in England more than doubled last year, health officials said on "
+    "Thursday, as vaccination rates among young children fell to their lowest level."
+)
 EU = "EU trade ministers on Monday approved a plan to raise tariffs on Chinese steel."
 RAISE = "Ministers approved a plan to raise tariffs to 25 percent from 15 percent."
 STREETING = "Health Secretary Wes Streeting said the figures were 'alarming'."
@@ -102,6 +115,15 @@ CHILD = "One child died of measles in Liverpool in July, the agency confirmed."
         # A capital that only starts the sentence names no other party.
         ("MMR uptake among five-year-olds fell to 83.9%", UPTAKE, "SUPPORTED"),
         ("A child died of measles in Liverpool in July", CHILD, "SUPPORTED"),
+        # The article's place fills in for a passage that names no other party: an
+        # abbreviation in brackets and the venue are no other party.
+        ("There were 2,911 confirmed measles cases in England in 2024", UKHSA, "SUPPORTED"),
+        ("There were 3,911 confirmed measles cases in England in 2024", UKHSA, "REFUTED"),
+        ("The Bristol budget was passed by 38 votes to 31", BRISTOL, "SUPPORTED"),
+        ("The Bristol budget was passed by 41 votes to 28", BRISTOL, "REFUTED"),
+        # A day the passage does not give is not confirmed by it.
+        ("Kowalski was sentenced on Tuesday", KOWALSKI, "NOT ENOUGH EVIDENCE"),
+        ("Measles cases in England fell last year", LONG_AS, "REFUTED"),
     ],
 )
 def test_verdict_on_a_short_source(tmp_path, claim, source, verdict):
