@@ -132,6 +132,9 @@ OPINION_WORDS = frozenset("should shouldn't ought must deserve deserves".split()
 CONFIRMATION_STEMS = _stems("confirm confirmed confirms acknowledge acknowledged admit admitted")
 # Words that make a clause hypothetical or open: it neither asserts nor denies.
 HEDGE_WORDS = frozenset("if whether unless".split())
+# Words that make a clause a proposal or a request, not what was decided or done ("had
+# tabled an amendment to limit the rise to 2.99%", "his lawyer had sought three years").
+PROPOSAL_WORDS = frozenset("amendment tabled proposed proposes proposal sought seeks".split())
 
 # Number words, so that "twelve percent" and "12 percent" compare.
 NUMBER_WORDS = {

@@ -47,7 +47,7 @@ CLAUSE_BREAK_RE = re.compile(
     # "rose 5 percent as prices fell": "as" joining a clause, not "such as", "as well as"
     r"|(?<!\bsuch)(?<!\bknown)(?<!\bwell)(?<!\bmuch)(?<!\bmany)(?<!\bsame)(?<!\bjust)"
     r"(?<!\bsoon)(?<!\blong)(?<!\bfar)(?<!\bas),?\s+\bas\s+"
-    r"(?=(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){1,5}(?:\w+ed|fell|rose|grew|were|was|"
+    r"(?=(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){1,5}(?:\w+ed|fell|rose|grew|were|was|"
     r"are|is|had|have|has)\b)"
     r"|,\s+(?:saying|adding|arguing|insisting)\s+(?:that\s+)?",
     re.IGNORECASE,
@@ -219,7 +219,7 @@ def _finite_verb(after: list[str]) -> list[str]:
         return past
     if _is_past(first) or first.endswith("s"):
         return [first]
-    return [w for w in after[1:4] if _is_past(w)][:1]
+    return [w for w in after[1:9] if _is_past(w)][:1]
 
 
 DENYING_VERB_RE = re.compile(r"\b(?:denied|denies)\b")

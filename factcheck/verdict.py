@@ -44,6 +44,7 @@ from factcheck.lexicon import (
     NUMBER_WORDS,
     OPINION_WORDS,
     PARTICLE_OPPOSITES,
+    PROPOSAL_WORDS,
     REPORTING_WORDS,
     SCALES,
     SYNONYMS,
@@ -253,6 +254,7 @@ def number_mismatches(claim: str, clause: str, date: str | None = None) -> list[
             same_unit = directed
         if same_unit and not any(_same(v, value, unit) for v, _ in same_unit):
             found.append(_figure(written))
+    found += [f"{_number(v)} in {int(y)}" for v, y in _figures_of_other_years(claim, clause)]
     clause_dates = [d[3] for d in find_dates(clause)] or ([date] if date else [])
     for _, _, text, iso in find_dates(claim):
         if clause_dates and not any(same_day(iso, d) for d in clause_dates):
@@ -274,6 +276,39 @@ def names_a_day(text: str) -> bool:
     """Whether a text says when: a calendar date, a weekday, a month."""
     weekdays, months = day_names(text)
     return bool(weekdays or months)
+
+
+def figure_years(text: str) -> tuple[tuple[float, float], ...]:
+    """(figure, year) for each year a figure just before it goes with: "2,911 cases in
+    2024, up from 1,369 in 2023" gives (2911, 2024) and (1369, 2023)."""
+    words = tokens(text)
+    pairs = []
+    for i, word in enumerate(words):
+        if not (i and words[i - 1] in YEAR_PREPOSITIONS and _YEAR_RE.fullmatch(word)):
+            continue
+        for back in range(i - 2, max(-1, i - 8), -1):
+            if _YEAR_RE.fullmatch(words[back]):
+                break
+            if words[back][0].isdigit() and words[back].count(".") <= 1:
+                pairs.append((float(words[back].replace(",", "")), float(word)))
+                break
+    return tuple(pairs)
+
+
+def _figures_of_other_years(claim: str, clause: str) -> list[tuple[float, float]]:
+    """Claim (figure, year) pairs the clause gives otherwise: the figure for another year,
+    or another figure for that year."""
+    given = figure_years(clause)
+    return [
+        (value, year)
+        for value, year in figure_years(claim)
+        if not any(_same(v, value) and y == year for v, y in given)
+        and any(_same(v, value) or y == year for v, y in given)
+    ]
+
+
+def _number(value: float) -> str:
+    return f"{value:,.0f}" if value == int(value) else f"{value:,}"
 
 
 def figures_not_given(claim: str, text: str) -> list[str]:
@@ -324,6 +359,11 @@ def judge(claim: Claim, match: Match) -> Evidence:
     hedged = sorted(set(hedges(match.focus)) - set(hedges(claim.text)))
     if hedged:
         reason = f"hypothetical or a question ({', '.join(hedged)})"
+        return Evidence(passage, "neutral", score, match.relevance, reason, subject, speaker)
+    proposal = PROPOSAL_WORDS & set(tokens(match.focus))
+    if bool(proposal) != bool(PROPOSAL_WORDS & set(tokens(claim.text))):
+        said = "a proposal" if proposal else "what was decided, not the claim's proposal"
+        reason = f"{said} ({', '.join(sorted(proposal))})" if proposal else said
         return Evidence(passage, "neutral", score, match.relevance, reason, subject, speaker)
     if claim.speaker and not attributed(claim, passage):
         reason = f"not in the words of {claim.speaker_text}"
@@ -419,14 +459,23 @@ def other_doer(claim: Claim, passage: Passage, clause: str) -> str | None:
         return None
     doer = name_stems(found.group("doer")) - {fold(w) for w in NOT_NAMES}
     # A capital that only starts the sentence is no party: "Uptake of the MMR vaccine fell"
-    # (the claim's own word), "One child died".
-    doer -= set(claim.predicate) | set(NUMBER_WORDS)
+    # (a word of the claim's own subject), "One child died".
+    doer -= subject_words(claim) | set(NUMBER_WORDS)
     named = set(content_stems(clause))
     if doer and not doer & (claim.subject | claim.speaker) and claim.subject & named:
         if subject_leads(claim, clause):
             return None
         return found.group("doer")
     return None
+
+
+def subject_words(claim: Claim) -> set[str]:
+    """Stems of the claim's words before its main verb: "MMR uptake among five-year-olds"
+    in "MMR uptake among five-year-olds fell to 83.9%"."""
+    stems = [fold(w) for w in words(claim.content or claim.text)]
+    if claim.verb not in stems:
+        return set()
+    return set(stems[: stems.index(claim.verb)])
 
 
 def subject_leads(claim: Claim, clause: str) -> bool:

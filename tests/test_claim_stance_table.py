@@ -24,6 +24,15 @@ LONG_AS = (
     "Measles cases in England more than doubled last year, health officials said on "
     "Thursday, as vaccination rates among young children fell to their lowest level."
 )
+AMENDMENT = (
+    "Council tax will rise by 4.99% from April.\n\nCouncillors had tabled an amendment to "
+    "limit the rise to 2.99%, but it was defeated."
+)
+SOUGHT = (
+    "Kowalski was sentenced to six years in prison.\n\nKowalski's lawyer had sought a "
+    "sentence of three years, citing his client's age."
+)
+IMPORTS = "Imports from China rose 30 percent over the same period."
 EU = "EU trade ministers on Monday approved a plan to raise tariffs on Chinese steel."
 RAISE = "Ministers approved a plan to raise tariffs to 25 percent from 15 percent."
 STREETING = "Health Secretary Wes Streeting said the figures were 'alarming'."
@@ -124,6 +133,18 @@ CHILD = "One child died of measles in Liverpool in July, the agency confirmed."
         # A day the passage does not give is not confirmed by it.
         ("Kowalski was sentenced on Tuesday", KOWALSKI, "NOT ENOUGH EVIDENCE"),
         ("Measles cases in England fell last year", LONG_AS, "REFUTED"),
+        # A figure goes with the year right after it.
+        ("There were 2,911 confirmed measles cases in England in 2023", UKHSA, "REFUTED"),
+        # A proposal is not what was decided, nor the other way round.
+        ("Council tax will rise by 2.99%", AMENDMENT, "REFUTED"),
+        ("Council tax will rise by 4.99%", AMENDMENT, "SUPPORTED"),
+        ("Kowalski's lawyer sought a three-year sentence", SOUGHT, "SUPPORTED"),
+        # Imports rising is not the EU raising tariffs.
+        (
+            "The EU raised tariffs on Chinese steel imports to 30 percent",
+            IMPORTS,
+            "NOT ENOUGH EVIDENCE",
+        ),
     ],
 )
 def test_verdict_on_a_short_source(tmp_path, claim, source, verdict):
