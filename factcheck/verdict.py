@@ -466,7 +466,31 @@ def other_doer(claim: Claim, passage: Passage, clause: str) -> str | None:
         if subject_leads(claim, clause):
             return None
         return found.group("doer")
+    acted_on = object_words(claim)
+    if acted_on and not claim.subject & named and doer and doer <= set(claim.predicate) - acted_on:
+        return found.group("doer")  # "Imports from China rose" is not the EU raising tariffs
     return None
+
+
+_PREPOSITIONS = frozenset("for on in of to from with at by about over under into".split())
+
+
+def object_words(claim: Claim) -> set[str]:
+    """Stems of the words right after the claim's main verb, up to a preposition: what was
+    acted on ("funding" in "cut funding for free school lunches"), which may well be the
+    subject of a passage ("Funding for free lunches went up")."""
+    found = words(claim.content or claim.text)
+    stems = [fold(w) for w in found]
+    if claim.verb not in stems:
+        return set()
+    after = []
+    for word, word_stem in zip(
+        found[stems.index(claim.verb) + 1 :], stems[stems.index(claim.verb) + 1 :], strict=True
+    ):
+        if word in _PREPOSITIONS:
+            break
+        after.append(word_stem)
+    return set(after)
 
 
 def subject_words(claim: Claim) -> set[str]:

@@ -33,6 +33,11 @@ SOUGHT = (
     "sentence of three years, citing his client's age."
 )
 IMPORTS = "Imports from China rose 30 percent over the same period."
+IMPORTS_EU = (
+    "EU ministers approved a plan to raise tariffs on Chinese steel imports to 25 percent.\n\n"
+    + IMPORTS
+)
+FUNDING = "Funding for free school lunches went up by 3 percent, the district said."
 EU = "EU trade ministers on Monday approved a plan to raise tariffs on Chinese steel."
 RAISE = "Ministers approved a plan to raise tariffs to 25 percent from 15 percent."
 STREETING = "Health Secretary Wes Streeting said the figures were 'alarming'."
@@ -145,6 +150,9 @@ CHILD = "One child died of measles in Liverpool in July, the agency confirmed."
             IMPORTS,
             "NOT ENOUGH EVIDENCE",
         ),
+        ("The EU raised tariffs on Chinese steel imports to 30 percent", IMPORTS_EU, "REFUTED"),
+        # ... but what was acted on may well be a passage's subject.
+        ("The district cut funding for free school lunches", FUNDING, "REFUTED"),
     ],
 )
 def test_verdict_on_a_short_source(tmp_path, claim, source, verdict):
