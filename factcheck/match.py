@@ -49,7 +49,7 @@ CLAUSE_BREAK_RE = re.compile(
     r"(?<!\bsoon)(?<!\blong)(?<!\bfar)(?<!\bas),?\s+\bas\s+"
     r"(?=(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){1,5}(?:\w+ed|fell|rose|grew|were|was|"
     r"are|is|had|have|has)\b)"
-    r"|,\s+(?:saying|adding|arguing|insisting)\s+(?:that\s+)?",
+    r"|,\s+(?:saying|adding|arguing|insisting|citing|noting|explaining)\s+(?:that\s+)?",
     re.IGNORECASE,
 )
 # The actor of a narrative sentence that reports speech: "The Kremlin on December 8 denied".
@@ -302,7 +302,7 @@ def parse_claim(text: str) -> Claim:
 def actor(passage: Passage) -> str | None:
     """Who speaks in a passage: its speaker (and role), or for a narrative sentence that
     reports speech ("The Kremlin on December 8 denied ..."), the one reported."""
-    if passage.kind != "narrative":
+    if passage.kind != "narrative" or passage.speaker:  # (a narrative "She ..." has one)
         return " ".join(filter(None, [passage.role, passage.speaker])) or None
     found = _actor_match(passage.text)
     return found.group("actor") if found else None

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from factcheck.dates import find_dates, with_year, year_of
+from factcheck.names import is_organisation_name
 from factcheck.records import Document, Passage, Quote
 from factcheck.text import sentence_spans
 
@@ -75,14 +76,29 @@ def passages_of(
     covered = _coverage([q for q in quotes if q.kind != "indirect"])
     if sentences is None:
         sentences = sentence_spans(document.text)
+    said = [q for q in quotes if q.speaker]
+    said_ends = [q.end for q in said]
+    previous_start = 0  # where the sentence before this one starts
     for start, end in sentences:
+        before, previous_start = previous_start, start
         if covered(start, end):
             continue
         reported = next((q for q in indirect if q.start < end and q.end > start), None)
         if reported is not None:
             passage = Passage.from_quote(reported, document=document)
             passages.append(replace(passage, text=document.text[start:end], start=start, end=end))
-        else:
-            has_digit = _DIGIT_RE.search(document.text, start, end) is not None
-            passages.append(narrative_passage(document, start, end, has_digit=has_digit))
+            continue
+        has_digit = _DIGIT_RE.search(document.text, start, end) is not None
+        passage = narrative_passage(document, start, end, has_digit=has_digit)
+        if _PRONOUN_START_RE.match(document.text, start, end):
+            index = bisect.bisect_right(said_ends, start) - 1
+            last = said[index] if index >= 0 else None
+            if last and last.end > before and not is_organisation_name(last.speaker):
+                passage = replace(passage, speaker=last.speaker, role=last.role)
+        passages.append(passage)
     return sorted(passages, key=lambda p: p.start)
+
+
+# A sentence about the one quoted in the sentence just before: "She rejected the idea that
+# ...", "He blamed misinformation ...". It is given that speaker, as the article's report.
+_PRONOUN_START_RE = re.compile(r"(?:He|She)\s+(?:also\s+|later\s+|then\s+)?[a-z]")

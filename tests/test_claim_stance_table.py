@@ -33,6 +33,14 @@ SOUGHT = (
     "sentence of three years, citing his client's age."
 )
 IMPORTS = "Imports from China rose 30 percent over the same period."
+HE = (
+    "Health Secretary Wes Streeting said the figures were 'alarming'. He blamed misinformation "
+    "spread online for the drop in vaccination rates."
+)
+CITING = (
+    "Kowalski's lawyer had sought a sentence of three years, citing the fact that he had "
+    "repaid $400,000 before charges were filed."
+)
 IMPORTS_EU = (
     "EU ministers approved a plan to raise tariffs on Chinese steel imports to 25 percent.\n\n"
     + IMPORTS
@@ -153,6 +161,14 @@ CHILD = "One child died of measles in Liverpool in July, the agency confirmed."
         ("The EU raised tariffs on Chinese steel imports to 30 percent", IMPORTS_EU, "REFUTED"),
         # ... but what was acted on may well be a passage's subject.
         ("The district cut funding for free school lunches", FUNDING, "REFUTED"),
+        # "He blamed ..." after Streeting's words is Streeting's act.
+        (
+            "Wes Streeting blamed online misinformation for falling vaccination rates",
+            HE,
+            "SUPPORTED",
+        ),
+        # ", citing ..." starts what is asserted, not what was sought.
+        ("Kowalski had repaid $400,000 before charges were filed", CITING, "SUPPORTED"),
     ],
 )
 def test_verdict_on_a_short_source(tmp_path, claim, source, verdict):
