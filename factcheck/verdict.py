@@ -425,6 +425,8 @@ def attributed(claim: Claim, passage: Passage) -> bool:
     it, or its text attributes words to them ("which an FBI investigation said was ...")."""
     if claim.speaker & spoken_by(passage):
         return True
+    if _abbreviates(claim.speaker_text or "", who_said(passage), passage.text):
+        return True  # "The BMA said" of "The British Medical Association (BMA) ... said"
     head, colon, _ = passage.text.partition(":")  # a headline "Sanders: Clinton Email Story"
     if colon and len(head.split()) <= 4 and claim.speaker & name_stems(head):
         return True
@@ -435,6 +437,16 @@ def attributed(claim: Claim, passage: Passage) -> bool:
             if after & REPORTING_WORDS or "according" in found[max(0, i - 3) : i]:
                 return True
     return False
+
+
+def _abbreviates(claimed: str, who: str, text: str) -> bool:
+    """Whether a claimed speaker is the abbreviation of who speaks: their initials, or the
+    abbreviation the text gives in brackets after their name ("Agency (UKHSA)")."""
+    letters = "".join(w[0] for w in who.split() if w[0].isupper() and w.lower() not in STOPWORDS)
+    return any(
+        word.isupper() and len(word) > 1 and (word == letters or f"{who} ({word})" in text)
+        for word in claimed.split()
+    )
 
 
 def states_verb(claim: Claim, text: str) -> bool:

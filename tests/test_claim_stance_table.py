@@ -33,6 +33,10 @@ SOUGHT = (
     "sentence of three years, citing his client's age."
 )
 IMPORTS = "Imports from China rose 30 percent over the same period."
+BMA = (
+    "The British Medical Association (BMA) welcomed the catch-up campaign but said it did "
+    "not go far enough."
+)
 HE = (
     "Health Secretary Wes Streeting said the figures were 'alarming'. He blamed misinformation "
     "spread online for the drop in vaccination rates."
@@ -169,6 +173,8 @@ CHILD = "One child died of measles in Liverpool in July, the agency confirmed."
         ),
         # ", citing ..." starts what is asserted, not what was sought.
         ("Kowalski had repaid $400,000 before charges were filed", CITING, "SUPPORTED"),
+        # An abbreviation names the body it abbreviates.
+        ("The BMA said the catch-up campaign did not go far enough", BMA, "SUPPORTED"),
     ],
 )
 def test_verdict_on_a_short_source(tmp_path, claim, source, verdict):
