@@ -120,7 +120,13 @@ APPOSITIVE_END_RE = re.compile(r"[,;\n]|[.!?](?:\s|$)")
 ROLE_PREFIX_RE = re.compile(rf"(?<![\w’'-])(?:[a-z][\w-]*{_SPACE}){{1,2}}\Z")
 HYPHENATED_WORD_RE = re.compile(r"[\w-]+")
 NOT_ROLE_WORD_RE = re.compile(rf"\w+(?:ed|ing|ly)|{word_pattern(REPORTING + NAMING)}")
-HONORIFIC_BEFORE_RE = re.compile(r"\b(?:Mrs|Mr|Ms|Miss)\.?\s+$")
+# A relative named right after the word for them tells their gender: "her brother, Erik
+# Lindqvist", "his wife Margaret".
+KINSHIP_GENDERS = {
+    **dict.fromkeys("brother son husband father grandfather uncle nephew".split(), "m"),
+    **dict.fromkeys("sister daughter wife mother grandmother aunt niece".split(), "f"),
+}
+KINSHIP_BEFORE_RE = re.compile(rf"\b(?P<noun>{word_pattern(KINSHIP_GENDERS)}),?\s+$")
 # Words that may stand between a subject and its verb: ``Smith also said``, ``he has said``.
 GAP_WORDS = frozenset(
     """also later then previously recently once again further repeatedly simply flatly quickly

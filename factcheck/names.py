@@ -18,6 +18,8 @@ from factcheck.text import word_pattern
 
 # Honorifics are never part of a name and are not a role either.
 HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. miss mx mx. sir dame".split())
+# The gender an honorific tells (``m``/``f``), as pronouns do: "Ms Lindqvist" is a woman.
+HONORIFIC_GENDERS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f"}
 
 # The head nouns of roles. A capitalised run ending in one of these is a role, not a name
 # (``Uzbek Energy Minister``); the capitalised words after it are the name.
@@ -146,7 +148,8 @@ class Mention:
     """A person as one stretch of text names them.
 
     ``name`` is the name words (no title, no role); ``role`` the role words written before
-    it; ``possessive`` tells ``Tokayev’s`` (which modifies something else) from ``Tokayev``.
+    it; ``possessive`` tells ``Tokayev’s`` (which modifies something else) from ``Tokayev``;
+    ``gender`` is what its honorific tells (``Ms Lindqvist``: ``f``).
     """
 
     start: int
@@ -154,6 +157,7 @@ class Mention:
     name: str | None
     role: str | None
     possessive: bool = False
+    gender: str | None = None
 
 
 def split_role(tokens: list[str]) -> tuple[list[str], list[str]]:
@@ -179,12 +183,19 @@ def split_role(tokens: list[str]) -> tuple[list[str], list[str]]:
     return tokens[:cut], tokens[cut:]
 
 
+def honorific_gender(tokens: list[str]) -> str | None:
+    """The gender the last gendered honorific among ``tokens`` tells, if any."""
+    genders = [HONORIFIC_GENDERS.get(t.lower().rstrip(".")) for t in tokens]
+    return next((g for g in reversed(genders) if g), None)
+
+
 def _clean_role(tokens: list[str]) -> str | None:
     words = [t for t in tokens if t.lower() not in HONORIFICS]
     return " ".join(words) or None
 
 
-_Reading = tuple[int, int, str | None, str | None, bool]  # Mention's fields, offsets in the run
+# Mention's fields, offsets in the run
+_Reading = tuple[int, int, str | None, str | None, bool, str | None]
 _READINGS: dict[tuple[str, str | None], _Reading | None] = {}
 _MAX_READINGS = 50_000
 
@@ -204,8 +215,8 @@ def _mention(run: str, possessive: str | None, offset: int) -> Mention | None:
         reading = _READINGS[key] = _read_run(*key)
     if reading is None:
         return None
-    start, end, name, role, is_possessive = reading
-    return Mention(offset + start, offset + end, name, role, is_possessive)
+    start, end, name, role, is_possessive, gender = reading
+    return Mention(offset + start, offset + end, name, role, is_possessive, gender)
 
 
 def _read_run(run: str, possessive: str | None) -> _Reading | None:
@@ -228,7 +239,8 @@ def _read_run(run: str, possessive: str | None) -> _Reading | None:
         cut = words.index("of")
         head = words[cut - 1].lower() if cut else ""
         if head in ORGANISATION_WORDS and cut == 1:  # "Department of Justice" is one name
-            return (tokens[0].start(), tokens[-1].end(), " ".join(words), None, bool(possessive))
+            name = " ".join(words)
+            return (tokens[0].start(), tokens[-1].end(), name, None, bool(possessive), None)
         if head not in ROLE_HEADS:
             tokens, words, possessive = tokens[:cut], words[:cut], None
     role, name = split_role(words[modifiers:])
@@ -251,6 +263,7 @@ def _read_run(run: str, possessive: str | None) -> _Reading | None:
         " ".join(name) or None,
         _clean_role(role),
         bool(possessive),
+        honorific_gender(role),
     )
 
 
@@ -351,8 +364,13 @@ class Register:
     people: list[Person] = field(default_factory=list)
     _by_word: dict[str, list[Person]] = field(default_factory=dict)
 
-    def lookup(self, name: str, before: int | None = None) -> Person | None:
-        """The person a name refers to: of those it fits, the one mentioned last."""
+    def lookup(
+        self, name: str, before: int | None = None, gender: str | None = None
+    ) -> Person | None:
+        """The person a name refers to: of those it fits, the one mentioned last. A
+        ``gender`` (from an honorific) picks those known to be of it, else passes over those
+        known to be of the other: with Anna and Erik Lindqvist, "Ms Lindqvist" is Anna once
+        either is known to be a man or a woman."""
         last = surname(name).lower()
         candidates = self._by_word.get(last)
         if not candidates:
@@ -361,6 +379,12 @@ class Register:
             candidates = [p for p in candidates if not p.is_organisation]
             if not candidates:
                 return None
+        if gender:
+            candidates = (
+                [p for p in candidates if p.gender == gender]
+                or [p for p in candidates if p.gender is None]
+                or candidates
+            )
         words = _name_words(name)
         fitting = [p for p in candidates if words <= _name_words(p.name)] or candidates
         # A surname names its bearer before anything else with the word in its name:
@@ -371,6 +395,17 @@ class Register:
             # with "Tom" for her husband, "Ebeling" is Betsy Ebeling.
             own = [p for p in own if not p.first_named] or own
         return max(own or fitting, key=lambda p: p.last_seen(before))
+
+    def bearers(self, name: str, gender: str) -> list[Person]:
+        """The people with ``name``'s surname who may be of ``gender``."""
+        last = surname(name).lower()
+        return [
+            p
+            for p in self._by_word.get(last, ())
+            if surname(p.name).lower() == last
+            and not p.is_organisation
+            and p.gender in (None, gender)
+        ]
 
     def add(self, name: str, role: str | None, position: int) -> Person:
         """Record a mention; return the person it refers to (new or merged)."""

@@ -195,6 +195,20 @@ def test_speaker_patterns(text, speaker, role):
             "“and on into the next paragraph.”",
             ["Peskov", "Peskov", "Peskov"],
         ),
+        # Two people share a surname: the honorific's gender tells which one, and the
+        # pronoun after it follows.
+        (
+            "Anna Lindqvist backs the port; her brother, Erik Lindqvist, opposes it. “They "
+            "want to pour concrete over the spawning grounds,” Mr Lindqvist said. Ms Lindqvist "
+            "said she respected him. “We argue about it at every Sunday dinner,” she said.",
+            ["Erik Lindqvist", "Anna Lindqvist"],
+        ),
+        (
+            "Erik Lindqvist is a fisherman; his sister, Anna Lindqvist, backs the port. “They "
+            "want to pour concrete,” Mr. Lindqvist said. “We will build it,” Ms. Lindqvist "
+            "said. “It will bring jobs,” she added.",
+            ["Erik Lindqvist", "Anna Lindqvist", "Anna Lindqvist"],
+        ),
     ],
 )
 def test_coreference_and_continuation(text, speakers):
