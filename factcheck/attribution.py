@@ -80,6 +80,7 @@ from factcheck.names import (
 from factcheck.quotemarks import QuoteSpan, find_quote_spans, paragraph_spans, trimmed
 from factcheck.records import Document, Quote
 from factcheck.text import lowered, sentence_spans
+from factcheck.text import words as normalised_words
 
 # --- records of one reading -----------------------------------------------------------------
 
@@ -761,7 +762,7 @@ class _People:
                 return Speaker(None, None)
         elif subject.kind == "description":
             person = self.register.by_role(subject.words, subject.start)
-            if person is None:
+            if person is None or not _same_affiliation(subject, person.role):
                 head = subject.words.rsplit(None, 1)[-1].lower()
                 return Speaker(
                     None, (subject.role or subject.words) if head in ROLE_HEADS else None
@@ -775,6 +776,18 @@ class _People:
                 person.role = role
         self.note(clue.verb, person)
         return Speaker(person.name, person.role or role)
+
+
+def _same_affiliation(subject: Subject, role: str | None) -> bool:
+    """Whether a description with an affiliation (``spokesperson for the ministry``) can
+    name someone whose role is ``role``: every word of the affiliation is in it."""
+    if not subject.role or not subject.role.startswith(subject.words):
+        return True
+    affiliation = set(normalised_words(subject.role[len(subject.words) :])) - _AFFILIATION_FILLERS
+    return affiliation <= set(normalised_words(role or ""))
+
+
+_AFFILIATION_FILLERS = frozenset("of for from at with the".split())
 
 
 # --- when -----------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from factcheck.names import ROLE_HEADS
+from factcheck.names import ORGANISATION_WORDS, ROLE_HEADS
 from factcheck.quotemarks import trimmed
 from factcheck.text import STOPWORDS, word_pattern
 
@@ -144,7 +144,8 @@ SUBORDINATE_BEFORE_RE = re.compile(
 # What ties a subject to an organisation, between it and its verb: " of the National Retail
 # Federation ", " for the Department of Health ", " at Johns Hopkins University ".
 AFFILIATION_RE = re.compile(
-    r"(?P<phrase>\s+(?:of|for|from|at|with)\s+(?:the\s+)?[A-Z][^,;:.!?“”\"()]{0,60}?)"
+    r"(?P<phrase>\s+(?:of|for|from|at|with)\s+(?:the\s+)?(?:[A-Z][^,;:.!?“”\"()]{0,60}?"
+    rf"|(?<=the )(?:{word_pattern(ORGANISATION_WORDS)})\b))"  # "a spokesperson for the agency"
     rf"(?:\s+(?:{word_pattern(GAP_WORDS)}))*\s*"  # "… of the NRF also said"
 )
 CONJUNCTION_BEFORE_RE = re.compile(r"\b(?:and|but)\s+(?:then\s+)?$")

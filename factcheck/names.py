@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from factcheck.text import word_pattern
 
@@ -74,10 +74,11 @@ _NOT_NAMES = frozenset(
     fortunately surprisingly increasingly initially eventually currently recently
     previously meanwhile nonetheless nevertheless moreover furthermore still u.s. u.k. u.n.
     e.u. back more wait perhaps maybe thus hence plus overall like unlike despite amid
-    through throughout within until upon whether never always nothing everything everyone
-    nobody someone something anyone anything none okay oh please thanks sure neither either
-    americans officials pollsters critics supporters voters prosecutors us uk eu un usa year
-    recent very jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+    through throughout within inside outside until upon whether never always nothing
+    everything everyone nobody someone something anyone anything none okay oh please thanks
+    sure neither either americans officials pollsters critics supporters voters prosecutors
+    leaders us uk eu un usa year recent very jan feb mar apr jun jul aug sep sept oct nov
+    dec""".split()
 ) | {"republican", "republicans", "democrat", "democrats", "conservative", "liberal"}
 # Captions of scraped pages, before a name: "Images Paganini", "Related: Jo Li".
 _CAPTION_WORDS = frozenset("images photos photo video watch related advertisement".split())
@@ -125,11 +126,14 @@ _PARTICLE = rf"(?:{'|'.join(sorted(_PARTICLES))})"
 # A capitalised run, with particles and lower-case role words allowed inside it, so that
 # ``Clinton press secretary Brian Fallon`` and ``Secretary of State John Kerry`` are one run.
 _ROLE_WORD = rf"(?:{word_pattern(ROLE_HEADS | ROLE_MODIFIERS)})"
+# Space inside a run: never a blank line, as a name does not go on into the next paragraph
+# (a heading "# Health" before "The Department of Health").
+_RUN_SPACE = r"(?:(?!\n[^\S\n]*\n)\s)+"
 NAME_RUN_RE = re.compile(
-    rf"(?<![\w’'.-])(?:{_NAME_WORD}|{_ROLE_WORD}(?=\s+(?:{_NAME_WORD}|{_ROLE_WORD})))"
-    rf"(?:\s+(?:{_NAME_WORD}|{_PARTICLE}(?=\s+[A-Z])|of(?=\s+[A-Z])|{_ROLE_WORD}"
-    rf"(?=\s+(?:{_NAME_WORD}|{_ROLE_WORD}))|Jr\.|Sr\.|II|III|IV))*"
-    rf"(?:,\s+(?:Jr\.|Sr\.))?(?P<possessive>['’]s\b)?"
+    rf"(?<![\w’'.-])(?:{_NAME_WORD}|{_ROLE_WORD}(?={_RUN_SPACE}(?:{_NAME_WORD}|{_ROLE_WORD})))"
+    rf"(?:{_RUN_SPACE}(?:{_NAME_WORD}|{_PARTICLE}(?={_RUN_SPACE}[A-Z])|of(?={_RUN_SPACE}[A-Z])|{_ROLE_WORD}"
+    rf"(?={_RUN_SPACE}(?:{_NAME_WORD}|{_ROLE_WORD}))|Jr\.|Sr\.|II|III|IV))*"
+    rf"(?:,{_RUN_SPACE}(?:Jr\.|Sr\.))?(?P<possessive>['’]s\b)?"
 )
 _TOKEN_RE = re.compile(r"\S+")
 _PARTY_TAG_RE = re.compile(r"\((?:[RDIL]|Rep|Dem|Ind)\.?-[^()\n]{1,20}\)")
@@ -248,7 +252,8 @@ def _read_run(run: str, possessive: str | None) -> _Reading | None:
     lower = [i for i, w in enumerate(name) if w[0].islower() and w not in _PARTICLES]
     if lower:  # "the celebrity press ReganBooks": a lower-case word is never part of a name
         name = name[lower[-1] + 1 :]
-    if len(name) > 3 and len(name[-2]) > 2:  # Maricopa County Recorder Helen Purcell
+    if len(name) > 3 and len(name[-2]) > 2 and name[-1].lower() not in ORGANISATION_WORDS:
+        # Maricopa County Recorder Helen Purcell (but the Ohio Environmental Protection Agency)
         role, name = role + name[:-2], name[-2:]
     if not tokens:
         return None
@@ -274,10 +279,12 @@ def _is_heading_word(word: str) -> bool:
 
 def _never_in_name(word: str, alone: bool) -> bool:
     """Outlets and common words are never name words; a month is one beside other name or
-    role words (Theresa May, Mrs. May), not ``alone``."""
+    role words (Theresa May, Mrs. May), not ``alone``; nor is "Agency", which ends the names
+    of bodies that speak (the Environmental Protection Agency; but not the Xinhua News
+    Agency, which has an outlet word besides)."""
     lower = word.lower()
     if lower.rstrip(".") in OUTLET_WORDS:
-        return True
+        return alone or word != "Agency"
     return lower in _NOT_NAMES and (alone or lower not in _GIVEN_NAME_MONTHS)
 
 
@@ -303,9 +310,31 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
             mentions.append(Mention(match.start(), match.end(), run, None))  # “…,” May said
             continue
         mention = _mention(run, possessive, match.start())
+        if mention and mentions and _continues_organisation(text, mentions[-1], mention):
+            organisation = mentions.pop()
+            name = text[organisation.start : mention.end]
+            mention = replace(organisation, end=mention.end, name=name)
         if mention:
             mentions.append(mention)
     return mentions
+
+
+# Government bodies whose names may join two fields with "and" (a university's name does
+# not: "the University of Zurich and Gordon Hanson" are two).
+_AND_NAMED_BODIES = frozenset("department ministry office bureau".split())
+
+
+def _continues_organisation(text: str, organisation: Mention, mention: Mention) -> bool:
+    """Whether ``mention`` is the rest of a government body's name after "and": the
+    Department of Health and Social Care, the Ministry of Trade and Industry."""
+    return (
+        bool(organisation.name and mention.name)
+        and organisation.name.split()[0].lower() in _AND_NAMED_BODIES
+        and organisation.name.split()[1:2] == ["of"]
+        and not organisation.possessive
+        and text[organisation.end : mention.start] == " and "
+        and not mention.role
+    )
 
 
 @functools.lru_cache(maxsize=8192)
