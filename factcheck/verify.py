@@ -470,7 +470,9 @@ def speaker_matches(claimed: str, speaker: str | None, role: str | None = None) 
     'Peskov', 'Mr. Peskov' and 'Dmitry Peskov' all name 'Dmitry Peskov'. Every word of the
     shorter name must be in the longer, and it must hold the surname: the last word, or
     after an honorific any word ('Ms. Acosta' is Melba Acosta Febo, 'Mr. Lou' Lou Jiwei).
-    A first name alone ('Dmitry') is not enough. A role is matched by
+    A first name alone names the same person too ('Margaret' is 'Margaret Pike'): news
+    calls a relative or a child by first name ("His wife, Margaret, said"), so a draft or a
+    source may give the one name where the other gives both. A role is matched by
     :func:`role_matches`."""
     if role_matches(claimed, speaker, role):
         return True
@@ -481,7 +483,10 @@ def speaker_matches(claimed: str, speaker: str | None, role: str | None = None) 
     )
     if not short or not set(short) <= set(long):
         return False
-    return short[-1] == long[-1] or fold(short_name.split()[0].rstrip(".")) in HONORIFICS
+    first_name = len(short) == 1 and short[0] == long[0]
+    return (
+        first_name or short[-1] == long[-1] or fold(short_name.split()[0].rstrip(".")) in HONORIFICS
+    )
 
 
 # Words a role may be written with or without: "the agency spokesperson" is "a spokesperson

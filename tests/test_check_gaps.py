@@ -60,6 +60,13 @@ def test_a_one_letter_quote(tmp_path):
             "# Health\n\nThe Department of Health and Social Care said it would 'hold them to "
             "account'.",
         ),
+        # a relative called by first name in the draft, in full in the source
+        (
+            "Anna Lindqvist backs the port; her brother, Erik Lindqvist, opposes it. “They "
+            "want to pour concrete over the spawning grounds,” Erik Lindqvist said.",
+            "Her brother, Erik, put it differently: “They want to pour concrete over the "
+            "spawning grounds.”",
+        ),
     ],
 )
 def test_a_draft_may_name_the_speaker_another_way(tmp_path, source, draft):

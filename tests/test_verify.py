@@ -218,12 +218,16 @@ def test_source_characters_are_reported(index):
         ("Ms. Acosta", "Melba Acosta Febo", True),
         ("Mr. Lou", "Lou Jiwei", True),
         ("Professor Alba", "Richard Alba", True),
-        ("Lou", "Lou Jiwei", False),
-        ("Hillary", "Hillary Clinton", False),
+        # a first name alone names the one whose first name it is
+        ("Lou", "Lou Jiwei", True),
+        ("Hillary", "Hillary Clinton", True),
+        ("Margaret Pike", "Margaret", True),
+        ("Erik", "Erik Lindqvist", True),
+        ("Erik", "Anna Lindqvist", False),
         ("Martin Luther King", "Martin Luther King Jr.", True),
         ("Bill Clinton", "Hillary Clinton", False),
         ("Vladimir Putin", "Dmitry Peskov", False),
-        ("Dmitry", "Dmitry Peskov", False),
+        ("Dmitry", "Dmitry Peskov", True),
         ("Putin", None, False),
     ],
 )
@@ -399,6 +403,8 @@ def port():
             "MISATTRIBUTED",
             None,
         ),
+        # the source gives a first name alone
+        ("It's our savings or his boat", "Margaret Pike", "VERIFIED", "Margaret"),
     ],
 )
 def test_who_said_it_in_a_news_article(port, quote, speaker, status, said_by):
