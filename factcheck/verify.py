@@ -742,6 +742,13 @@ def _decide(pattern: Pattern, index: Index, speaker: str | None, claimed_date: s
         close = _judge_close(pattern, closest(pattern, spans), speaker)
         if close["status"] != "NOT FOUND" or len(passages) < limit:
             break
+    if close["status"] == "MISQUOTED":
+        # The rest of a quote split around its attribution ("We will," he said, "when…")
+        # may hold only common words, which no lookup ranks: join it, and look again.
+        passage = close["sighting"].passage
+        exact = verbatim(pattern, spans_of([passage, *index.neighbours(passage, JOIN_GAP)]))
+        if exact:
+            return _judge_exact(exact, speaker, claimed_date)
     return close
 
 

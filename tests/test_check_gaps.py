@@ -67,6 +67,13 @@ def test_a_one_letter_quote(tmp_path):
             "Her brother, Erik, put it differently: “They want to pour concrete over the "
             "spawning grounds.”",
         ),
+        # a split quote whose first half has only common words
+        (
+            "Harbourvale's mayor, Johan Berg, said the council had not taken a position. “We "
+            "will,” he said, “when we have seen the final environmental report.”",
+            "The mayor, Johan Berg, was cautious. “We will,” he said, “when we have seen the "
+            "final environmental report.”",
+        ),
     ],
 )
 def test_a_draft_may_name_the_speaker_another_way(tmp_path, source, draft):

@@ -405,6 +405,13 @@ def port():
         ),
         # the source gives a first name alone
         ("It's our savings or his boat", "Margaret Pike", "VERIFIED", "Margaret"),
+        # a quote split around its attribution, whose first half has only common words
+        (
+            "We will, when we have seen the final environmental report",
+            "Johan Berg",
+            "VERIFIED",
+            "Johan Berg",
+        ),
     ],
 )
 def test_who_said_it_in_a_news_article(port, quote, speaker, status, said_by):
