@@ -504,15 +504,20 @@ def role_matches(claimed: str, speaker: str | None, role: str | None) -> bool:
 
     A role holds a role word (spokesperson, minister, chief executive…) and every one of its
     words is in the source's speaker and role: 'the agency spokesperson' is 'Mark Ellison, a
-    spokesperson for the agency'. A body ('the Department of Health and Social Care') holds
-    every word the role has besides its role words ('a spokesperson for the department')."""
+    spokesperson for the agency'. A body ('the Department of Health and Social Care'), or a
+    role naming it in full, holds every word the source's role has besides its role words
+    ('a spokesperson for the department')."""
     if not role:
         return False
-    claimed_words = role_words(claimed)
-    if claimed_words & ROLE_HEADS:
-        return claimed_words <= role_words(f"{speaker or ''} {role}")
-    body = role_words(role) - ROLE_HEADS - ROLE_MODIFIERS
-    return is_organisation_name(claimed) and bool(body) and body <= claimed_words
+    claimed_words, source_words = role_words(claimed), role_words(role)
+    body = source_words - ROLE_HEADS - ROLE_MODIFIERS
+    names_body = bool(body) and body <= claimed_words
+    heads = claimed_words & ROLE_HEADS
+    if heads:
+        return claimed_words <= role_words(f"{speaker or ''} {role}") or (
+            heads <= source_words and names_body
+        )
+    return is_organisation_name(claimed) and names_body
 
 
 def unnamed(role: str | None) -> str:
