@@ -33,8 +33,9 @@ from factcheck.cues import (
     EVENT_RE,
     FINITE_RE,
     GENERIC_SUBJECT_RE,
-    HONORIFIC_BEFORE_RE,
     INDIRECT_RE,
+    KINSHIP_BEFORE_RE,
+    KINSHIP_GENDERS,
     LEADING_PUNCTUATION,
     LONGEST_ROLE_HEAD,
     MIN_UNATTRIBUTED_WORDS,
@@ -79,6 +80,7 @@ from factcheck.names import (
 from factcheck.quotemarks import QuoteSpan, find_quote_spans, paragraph_spans, trimmed
 from factcheck.records import Document, Quote
 from factcheck.text import lowered, sentence_spans
+from factcheck.text import words as normalised_words
 
 # --- records of one reading -----------------------------------------------------------------
 
@@ -92,6 +94,7 @@ class Subject:
     kind: str  # name | pronoun | description
     words: str
     role: str | None = None
+    gender: str | None = None  # a name's honorific tells it: "Ms Lindqvist"
 
 
 @dataclass(frozen=True)
@@ -394,7 +397,8 @@ class _Reader:
             if described and text[described[-1].end : mention.start].strip() in ("", ","):
                 found.remove(described[-1])  # Clinton’s top aide Jake Sullivan; his aide, Jo Li
                 role = role or described[-1].words
-            found.append(Subject(mention.start, mention.end, "name", mention.name, role))
+            gender = mention.gender
+            found.append(Subject(mention.start, mention.end, "name", mention.name, role, gender))
         for match in PRONOUN_RE.finditer(text, start, end):
             if not self.in_narrative(match.start()):
                 continue  # "he" inside a quote is somebody the speaker talks about
@@ -680,21 +684,31 @@ class _People:
         if " " in mention.name or mention.role:
             person = self.register.add(mention.name, None, mention.start)
         else:  # a surname alone only refers to somebody introduced
-            person = self.register.lookup(mention.name)
+            person = self.register.lookup(mention.name, gender=mention.gender)
             if person is None:
                 return
             self.register.see(person, mention.start, mention.name)
         if not person.role:  # a person keeps the first role given: look for one only then
             person.role = self._role(mention)
-        text = self.reader.text
-        floor = max(0, mention.start - 6)
-        honorific = ends_in_word_and_space(text, floor, mention.start, "rs.") and (
-            HONORIFIC_BEFORE_RE.search(text, floor, mention.start)
-        )
-        if honorific and not person.gender:
-            person.gender = "m" if honorific.group(0).rstrip(". ") == "Mr" else "f"
+        if not person.gender:
+            person.gender = self._kinship_gender(mention.start) or self._honorific_gender(mention)
         if not mention.possessive:
             self.note(mention.start, person, None)
+
+    def _honorific_gender(self, mention: Mention) -> str | None:
+        """The gender a mention's honorific tells about the person it names, when it can
+        name only one: a guess between two Lindqvists must not become a fact."""
+        if not mention.gender:
+            return None
+        if " " in mention.name or len(self.register.bearers(mention.name, mention.gender)) == 1:
+            return mention.gender
+        return None
+
+    def _kinship_gender(self, start: int) -> str | None:
+        """The gender of a relative named right after the word for them: "her brother,
+        Erik Lindqvist"."""
+        kinship = KINSHIP_BEFORE_RE.search(self.reader.text, max(0, start - 14), start)
+        return KINSHIP_GENDERS[kinship.group("noun")] if kinship else None
 
     def _role(self, mention: Mention) -> str | None:
         """The role written around a narrative mention: before it, or right after it."""
@@ -748,19 +762,32 @@ class _People:
                 return Speaker(None, None)
         elif subject.kind == "description":
             person = self.register.by_role(subject.words, subject.start)
-            if person is None:
+            if person is None or not _same_affiliation(subject, person.role):
                 head = subject.words.rsplit(None, 1)[-1].lower()
                 return Speaker(
                     None, (subject.role or subject.words) if head in ROLE_HEADS else None
                 )
         else:
-            person = self.register.lookup(subject.words, subject.start)
+            person = self.register.lookup(subject.words, subject.start, subject.gender)
             if person is None:
                 person = self.register.add(subject.words, role, subject.start)
+                person.gender = person.gender or subject.gender
             elif role and not person.role:
                 person.role = role
         self.note(clue.verb, person)
         return Speaker(person.name, person.role or role)
+
+
+def _same_affiliation(subject: Subject, role: str | None) -> bool:
+    """Whether a description with an affiliation (``spokesperson for the ministry``) can
+    name someone whose role is ``role``: every word of the affiliation is in it."""
+    if not subject.role or not subject.role.startswith(subject.words):
+        return True
+    affiliation = set(normalised_words(subject.role[len(subject.words) :])) - _AFFILIATION_FILLERS
+    return affiliation <= set(normalised_words(role or ""))
+
+
+_AFFILIATION_FILLERS = frozenset("of for from at with the".split())
 
 
 # --- when -----------------------------------------------------------------------------------

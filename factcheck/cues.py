@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from factcheck.names import ROLE_HEADS
+from factcheck.names import ORGANISATION_WORDS, ROLE_HEADS
 from factcheck.quotemarks import trimmed
 from factcheck.text import STOPWORDS, word_pattern
 
@@ -120,7 +120,13 @@ APPOSITIVE_END_RE = re.compile(r"[,;\n]|[.!?](?:\s|$)")
 ROLE_PREFIX_RE = re.compile(rf"(?<![\w’'-])(?:[a-z][\w-]*{_SPACE}){{1,2}}\Z")
 HYPHENATED_WORD_RE = re.compile(r"[\w-]+")
 NOT_ROLE_WORD_RE = re.compile(rf"\w+(?:ed|ing|ly)|{word_pattern(REPORTING + NAMING)}")
-HONORIFIC_BEFORE_RE = re.compile(r"\b(?:Mrs|Mr|Ms|Miss)\.?\s+$")
+# A relative named right after the word for them tells their gender: "her brother, Erik
+# Lindqvist", "his wife Margaret".
+KINSHIP_GENDERS = {
+    **dict.fromkeys("brother son husband father grandfather uncle nephew".split(), "m"),
+    **dict.fromkeys("sister daughter wife mother grandmother aunt niece".split(), "f"),
+}
+KINSHIP_BEFORE_RE = re.compile(rf"\b(?P<noun>{word_pattern(KINSHIP_GENDERS)}),?\s+$")
 # Words that may stand between a subject and its verb: ``Smith also said``, ``he has said``.
 GAP_WORDS = frozenset(
     """also later then previously recently once again further repeatedly simply flatly quickly
@@ -138,7 +144,8 @@ SUBORDINATE_BEFORE_RE = re.compile(
 # What ties a subject to an organisation, between it and its verb: " of the National Retail
 # Federation ", " for the Department of Health ", " at Johns Hopkins University ".
 AFFILIATION_RE = re.compile(
-    r"(?P<phrase>\s+(?:of|for|from|at|with)\s+(?:the\s+)?[A-Z][^,;:.!?“”\"()]{0,60}?)"
+    r"(?P<phrase>\s+(?:of|for|from|at|with)\s+(?:the\s+)?(?:[A-Z][^,;:.!?“”\"()]{0,60}?"
+    rf"|(?<=the )(?:{word_pattern(ORGANISATION_WORDS)})\b))"  # "a spokesperson for the agency"
     rf"(?:\s+(?:{word_pattern(GAP_WORDS)}))*\s*"  # "… of the NRF also said"
 )
 CONJUNCTION_BEFORE_RE = re.compile(r"\b(?:and|but)\s+(?:then\s+)?$")

@@ -37,7 +37,7 @@ from factcheck.dates import display_date
 from factcheck.errors import InputError, SourceError
 from factcheck.records import Document, Quote
 from factcheck.store import Index
-from factcheck.verify import STATUSES, QuoteCheck, verify_quote
+from factcheck.verify import STATUSES, QuoteCheck, unnamed, verify_quote
 
 DRAFT_SUFFIXES = frozenset({".md", ".markdown", ".txt", ".text", ".html", ".htm"})
 CHECKED_KINDS = frozenset({"direct", "partial"})
@@ -401,6 +401,8 @@ class DraftFinding:
             return f"use the source's words: “{found.matched}”"
         if self.status == "MISATTRIBUTED":
             p = found.passage
+            if not p.speaker:
+                return f"attribute it to {unnamed(p.role)}"
             return f"attribute it to {p.speaker}" + (f" ({p.role})" if p.role else "")
         return f"date it {display_date(found.date)}"
 

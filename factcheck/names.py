@@ -12,12 +12,14 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from factcheck.text import word_pattern
 
 # Honorifics are never part of a name and are not a role either.
 HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. miss mx mx. sir dame".split())
+# The gender an honorific tells (``m``/``f``), as pronouns do: "Ms Lindqvist" is a woman.
+HONORIFIC_GENDERS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f"}
 
 # The head nouns of roles. A capitalised run ending in one of these is a role, not a name
 # (``Uzbek Energy Minister``); the capitalised words after it are the name.
@@ -72,10 +74,11 @@ _NOT_NAMES = frozenset(
     fortunately surprisingly increasingly initially eventually currently recently
     previously meanwhile nonetheless nevertheless moreover furthermore still u.s. u.k. u.n.
     e.u. back more wait perhaps maybe thus hence plus overall like unlike despite amid
-    through throughout within until upon whether never always nothing everything everyone
-    nobody someone something anyone anything none okay oh please thanks sure neither either
-    americans officials pollsters critics supporters voters prosecutors us uk eu un usa year
-    recent very jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+    through throughout within inside outside until upon whether never always nothing
+    everything everyone nobody someone something anyone anything none okay oh please thanks
+    sure neither either americans officials pollsters critics supporters voters prosecutors
+    leaders us uk eu un usa year recent very jan feb mar apr jun jul aug sep sept oct nov
+    dec""".split()
 ) | {"republican", "republicans", "democrat", "democrats", "conservative", "liberal"}
 # Captions of scraped pages, before a name: "Images Paganini", "Related: Jo Li".
 _CAPTION_WORDS = frozenset("images photos photo video watch related advertisement".split())
@@ -123,11 +126,14 @@ _PARTICLE = rf"(?:{'|'.join(sorted(_PARTICLES))})"
 # A capitalised run, with particles and lower-case role words allowed inside it, so that
 # ``Clinton press secretary Brian Fallon`` and ``Secretary of State John Kerry`` are one run.
 _ROLE_WORD = rf"(?:{word_pattern(ROLE_HEADS | ROLE_MODIFIERS)})"
+# Space inside a run: never a blank line, as a name does not go on into the next paragraph
+# (a heading "# Health" before "The Department of Health").
+_RUN_SPACE = r"(?:(?!\n[^\S\n]*\n)\s)+"
 NAME_RUN_RE = re.compile(
-    rf"(?<![\w’'.-])(?:{_NAME_WORD}|{_ROLE_WORD}(?=\s+(?:{_NAME_WORD}|{_ROLE_WORD})))"
-    rf"(?:\s+(?:{_NAME_WORD}|{_PARTICLE}(?=\s+[A-Z])|of(?=\s+[A-Z])|{_ROLE_WORD}"
-    rf"(?=\s+(?:{_NAME_WORD}|{_ROLE_WORD}))|Jr\.|Sr\.|II|III|IV))*"
-    rf"(?:,\s+(?:Jr\.|Sr\.))?(?P<possessive>['’]s\b)?"
+    rf"(?<![\w’'.-])(?:{_NAME_WORD}|{_ROLE_WORD}(?={_RUN_SPACE}(?:{_NAME_WORD}|{_ROLE_WORD})))"
+    rf"(?:{_RUN_SPACE}(?:{_NAME_WORD}|{_PARTICLE}(?={_RUN_SPACE}[A-Z])|of(?={_RUN_SPACE}[A-Z])|{_ROLE_WORD}"
+    rf"(?={_RUN_SPACE}(?:{_NAME_WORD}|{_ROLE_WORD}))|Jr\.|Sr\.|II|III|IV))*"
+    rf"(?:,{_RUN_SPACE}(?:Jr\.|Sr\.))?(?P<possessive>['’]s\b)?"
 )
 _TOKEN_RE = re.compile(r"\S+")
 _PARTY_TAG_RE = re.compile(r"\((?:[RDIL]|Rep|Dem|Ind)\.?-[^()\n]{1,20}\)")
@@ -146,7 +152,8 @@ class Mention:
     """A person as one stretch of text names them.
 
     ``name`` is the name words (no title, no role); ``role`` the role words written before
-    it; ``possessive`` tells ``Tokayev’s`` (which modifies something else) from ``Tokayev``.
+    it; ``possessive`` tells ``Tokayev’s`` (which modifies something else) from ``Tokayev``;
+    ``gender`` is what its honorific tells (``Ms Lindqvist``: ``f``).
     """
 
     start: int
@@ -154,6 +161,7 @@ class Mention:
     name: str | None
     role: str | None
     possessive: bool = False
+    gender: str | None = None
 
 
 def split_role(tokens: list[str]) -> tuple[list[str], list[str]]:
@@ -179,12 +187,19 @@ def split_role(tokens: list[str]) -> tuple[list[str], list[str]]:
     return tokens[:cut], tokens[cut:]
 
 
+def honorific_gender(tokens: list[str]) -> str | None:
+    """The gender the last gendered honorific among ``tokens`` tells, if any."""
+    genders = [HONORIFIC_GENDERS.get(t.lower().rstrip(".")) for t in tokens]
+    return next((g for g in reversed(genders) if g), None)
+
+
 def _clean_role(tokens: list[str]) -> str | None:
     words = [t for t in tokens if t.lower() not in HONORIFICS]
     return " ".join(words) or None
 
 
-_Reading = tuple[int, int, str | None, str | None, bool]  # Mention's fields, offsets in the run
+# Mention's fields, offsets in the run
+_Reading = tuple[int, int, str | None, str | None, bool, str | None]
 _READINGS: dict[tuple[str, str | None], _Reading | None] = {}
 _MAX_READINGS = 50_000
 
@@ -204,8 +219,8 @@ def _mention(run: str, possessive: str | None, offset: int) -> Mention | None:
         reading = _READINGS[key] = _read_run(*key)
     if reading is None:
         return None
-    start, end, name, role, is_possessive = reading
-    return Mention(offset + start, offset + end, name, role, is_possessive)
+    start, end, name, role, is_possessive, gender = reading
+    return Mention(offset + start, offset + end, name, role, is_possessive, gender)
 
 
 def _read_run(run: str, possessive: str | None) -> _Reading | None:
@@ -228,7 +243,8 @@ def _read_run(run: str, possessive: str | None) -> _Reading | None:
         cut = words.index("of")
         head = words[cut - 1].lower() if cut else ""
         if head in ORGANISATION_WORDS and cut == 1:  # "Department of Justice" is one name
-            return (tokens[0].start(), tokens[-1].end(), " ".join(words), None, bool(possessive))
+            name = " ".join(words)
+            return (tokens[0].start(), tokens[-1].end(), name, None, bool(possessive), None)
         if head not in ROLE_HEADS:
             tokens, words, possessive = tokens[:cut], words[:cut], None
     role, name = split_role(words[modifiers:])
@@ -236,7 +252,8 @@ def _read_run(run: str, possessive: str | None) -> _Reading | None:
     lower = [i for i, w in enumerate(name) if w[0].islower() and w not in _PARTICLES]
     if lower:  # "the celebrity press ReganBooks": a lower-case word is never part of a name
         name = name[lower[-1] + 1 :]
-    if len(name) > 3 and len(name[-2]) > 2:  # Maricopa County Recorder Helen Purcell
+    if len(name) > 3 and len(name[-2]) > 2 and name[-1].lower() not in ORGANISATION_WORDS:
+        # Maricopa County Recorder Helen Purcell (but the Ohio Environmental Protection Agency)
         role, name = role + name[:-2], name[-2:]
     if not tokens:
         return None
@@ -251,6 +268,7 @@ def _read_run(run: str, possessive: str | None) -> _Reading | None:
         " ".join(name) or None,
         _clean_role(role),
         bool(possessive),
+        honorific_gender(role),
     )
 
 
@@ -261,10 +279,12 @@ def _is_heading_word(word: str) -> bool:
 
 def _never_in_name(word: str, alone: bool) -> bool:
     """Outlets and common words are never name words; a month is one beside other name or
-    role words (Theresa May, Mrs. May), not ``alone``."""
+    role words (Theresa May, Mrs. May), not ``alone``; nor is "Agency", which ends the names
+    of bodies that speak (the Environmental Protection Agency; but not the Xinhua News
+    Agency, which has an outlet word besides)."""
     lower = word.lower()
     if lower.rstrip(".") in OUTLET_WORDS:
-        return True
+        return alone or word != "Agency"
     return lower in _NOT_NAMES and (alone or lower not in _GIVEN_NAME_MONTHS)
 
 
@@ -290,9 +310,31 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
             mentions.append(Mention(match.start(), match.end(), run, None))  # “…,” May said
             continue
         mention = _mention(run, possessive, match.start())
+        if mention and mentions and _continues_organisation(text, mentions[-1], mention):
+            organisation = mentions.pop()
+            name = text[organisation.start : mention.end]
+            mention = replace(organisation, end=mention.end, name=name)
         if mention:
             mentions.append(mention)
     return mentions
+
+
+# Government bodies whose names may join two fields with "and" (a university's name does
+# not: "the University of Zurich and Gordon Hanson" are two).
+_AND_NAMED_BODIES = frozenset("department ministry office bureau".split())
+
+
+def _continues_organisation(text: str, organisation: Mention, mention: Mention) -> bool:
+    """Whether ``mention`` is the rest of a government body's name after "and": the
+    Department of Health and Social Care, the Ministry of Trade and Industry."""
+    return (
+        bool(organisation.name and mention.name)
+        and organisation.name.split()[0].lower() in _AND_NAMED_BODIES
+        and organisation.name.split()[1:2] == ["of"]
+        and not organisation.possessive
+        and text[organisation.end : mention.start] == " and "
+        and not mention.role
+    )
 
 
 @functools.lru_cache(maxsize=8192)
@@ -351,8 +393,13 @@ class Register:
     people: list[Person] = field(default_factory=list)
     _by_word: dict[str, list[Person]] = field(default_factory=dict)
 
-    def lookup(self, name: str, before: int | None = None) -> Person | None:
-        """The person a name refers to: of those it fits, the one mentioned last."""
+    def lookup(
+        self, name: str, before: int | None = None, gender: str | None = None
+    ) -> Person | None:
+        """The person a name refers to: of those it fits, the one mentioned last. A
+        ``gender`` (from an honorific) picks those known to be of it, else passes over those
+        known to be of the other: with Anna and Erik Lindqvist, "Ms Lindqvist" is Anna once
+        either is known to be a man or a woman."""
         last = surname(name).lower()
         candidates = self._by_word.get(last)
         if not candidates:
@@ -361,6 +408,12 @@ class Register:
             candidates = [p for p in candidates if not p.is_organisation]
             if not candidates:
                 return None
+        if gender:
+            candidates = (
+                [p for p in candidates if p.gender == gender]
+                or [p for p in candidates if p.gender is None]
+                or candidates
+            )
         words = _name_words(name)
         fitting = [p for p in candidates if words <= _name_words(p.name)] or candidates
         # A surname names its bearer before anything else with the word in its name:
@@ -371,6 +424,17 @@ class Register:
             # with "Tom" for her husband, "Ebeling" is Betsy Ebeling.
             own = [p for p in own if not p.first_named] or own
         return max(own or fitting, key=lambda p: p.last_seen(before))
+
+    def bearers(self, name: str, gender: str) -> list[Person]:
+        """The people with ``name``'s surname who may be of ``gender``."""
+        last = surname(name).lower()
+        return [
+            p
+            for p in self._by_word.get(last, ())
+            if surname(p.name).lower() == last
+            and not p.is_organisation
+            and p.gender in (None, gender)
+        ]
 
     def add(self, name: str, role: str | None, position: int) -> Person:
         """Record a mention; return the person it refers to (new or merged)."""

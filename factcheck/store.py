@@ -464,6 +464,20 @@ class Index:
                     return [Passage(*row) for row in found[:limit]]
         return []
 
+    def neighbours(self, passage: Passage, gap: int) -> list[Passage]:
+        """The quotes of ``passage``'s source that end at most ``gap`` characters before it
+        starts or start at most ``gap`` after it ends: the other half of a split quote."""
+        columns = ", ".join(f'p."{name}"' for name in PASSAGE_FIELDS)
+        sql = (
+            f"SELECT {columns} FROM passages p JOIN documents d ON p.document_id = d.id"
+            " WHERE d.source = ? AND p.kind != 'narrative'"
+            ' AND (p."end" BETWEEN ? AND ? OR p.start BETWEEN ? AND ?)'
+        )
+        start, end = passage.start, passage.end
+        with self._errors():
+            rows = self.db.execute(sql, (passage.source, start - gap, start, end, end + gap))
+            return [Passage(*row) for row in rows.fetchall()]
+
     def match_queries(self, text: str, *, every: bool = False) -> list[Lookup]:
         """FTS5 queries for ``text``, to try in turn until one finds something.
 

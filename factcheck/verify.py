@@ -35,6 +35,7 @@ from functools import cached_property
 
 from factcheck.dates import display_date, parse_date, same_day, split_iso
 from factcheck.errors import InputError
+from factcheck.names import ROLE_HEADS, ROLE_MODIFIERS, is_organisation_name
 from factcheck.records import Passage
 from factcheck.store import ROW_BUDGET, Index
 from factcheck.text import _TRANSLATE, NEGATIONS, WORD_RE, normalize
@@ -462,13 +463,19 @@ def name_words(name: str) -> list[str]:
     return [w for w in found if w not in TITLES] or found
 
 
-def speaker_matches(claimed: str, speaker: str | None) -> bool:
-    """Whether ``claimed`` names ``speaker``: a surname, a full name, or either with a title.
+def speaker_matches(claimed: str, speaker: str | None, role: str | None = None) -> bool:
+    """Whether ``claimed`` names ``speaker`` (whose ``role`` the source gives): a surname, a
+    full name, or either with a title; or the speaker's role.
 
     'Peskov', 'Mr. Peskov' and 'Dmitry Peskov' all name 'Dmitry Peskov'. Every word of the
     shorter name must be in the longer, and it must hold the surname: the last word, or
     after an honorific any word ('Ms. Acosta' is Melba Acosta Febo, 'Mr. Lou' Lou Jiwei).
-    A first name alone ('Dmitry') is not enough."""
+    A first name alone names the same person too ('Margaret' is 'Margaret Pike'): news
+    calls a relative or a child by first name ("His wife, Margaret, said"), so a draft or a
+    source may give the one name where the other gives both. A role is matched by
+    :func:`role_matches`."""
+    if role_matches(claimed, speaker, role):
+        return True
     if not speaker:
         return False
     (short, short_name), (long, _) = sorted(
@@ -476,7 +483,48 @@ def speaker_matches(claimed: str, speaker: str | None) -> bool:
     )
     if not short or not set(short) <= set(long):
         return False
-    return short[-1] == long[-1] or fold(short_name.split()[0].rstrip(".")) in HONORIFICS
+    first_name = len(short) == 1 and short[0] == long[0]
+    return (
+        first_name or short[-1] == long[-1] or fold(short_name.split()[0].rstrip(".")) in HONORIFICS
+    )
+
+
+# Words a role may be written with or without: "the agency spokesperson" is "a spokesperson
+# for the agency", and "the ministry's spokesperson" too.
+_ROLE_FILLERS = frozenset("the a an for of at s".split())
+
+
+def role_words(text: str) -> set[str]:
+    """The content words of a role or name, without articles, "for"/"of" or possessives."""
+    return {fold(w) for w in _NAME_WORD_RE.findall(text)} - _ROLE_FILLERS
+
+
+def role_matches(claimed: str, speaker: str | None, role: str | None) -> bool:
+    """Whether ``claimed`` describes the speaker by role, or names the body they speak for.
+
+    A role holds a role word (spokesperson, minister, chief executive…) and every one of its
+    words is in the source's speaker and role: 'the agency spokesperson' is 'Mark Ellison, a
+    spokesperson for the agency'. A body ('the Department of Health and Social Care'), or a
+    role naming it in full, holds every word the source's role has besides its role words
+    ('a spokesperson for the department')."""
+    if not role:
+        return False
+    claimed_words, source_words = role_words(claimed), role_words(role)
+    body = source_words - ROLE_HEADS - ROLE_MODIFIERS
+    names_body = bool(body) and body <= claimed_words
+    heads = claimed_words & ROLE_HEADS
+    if heads:
+        return claimed_words <= role_words(f"{speaker or ''} {role}") or (
+            heads <= source_words and names_body
+        )
+    return is_organisation_name(claimed) and names_body
+
+
+def unnamed(role: str | None) -> str:
+    """Who an unnamed speaker is: "a spokesperson for the ministry" ("" without a role)."""
+    if not role:
+        return ""
+    return f"{'an' if role[0].lower() in 'aeiou' else 'a'} {role}"
 
 
 def when_said(passage: Passage) -> str | None:
@@ -519,7 +567,7 @@ class Sighting:
 
     @property
     def attributed(self) -> bool:
-        return self.passage.kind in QUOTE_KINDS and bool(self.passage.speaker)
+        return self.passage.kind in QUOTE_KINDS and bool(self.passage.speaker or self.passage.role)
 
     def order(self) -> tuple:
         return (*date_order(self.date), self.passage.source, self.line)
@@ -568,7 +616,7 @@ class QuoteCheck:
             plural = "" if self.searched == 1 else "s"
             return f"nothing close enough in the {self.searched} document{plural} searched"
         p = self.sighting.passage
-        who = " ".join(filter(None, [p.role, p.speaker]))
+        who = " ".join(filter(None, [p.role, p.speaker])) if p.speaker else unnamed(p.role)
         said = f"said by {who}" if who else f"in the source's {p.kind} text"
         when = f" on {display_date(p.date)}" if p.date else ""
         if self.sighting.date and not p.date:  # undated in the text: when it was published
@@ -699,6 +747,13 @@ def _decide(pattern: Pattern, index: Index, speaker: str | None, claimed_date: s
         close = _judge_close(pattern, closest(pattern, spans), speaker)
         if close["status"] != "NOT FOUND" or len(passages) < limit:
             break
+    if close["status"] == "MISQUOTED":
+        # The rest of a quote split around its attribution ("We will," he said, "when…")
+        # may hold only common words, which no lookup ranks: join it, and look again.
+        passage = close["sighting"].passage
+        exact = verbatim(pattern, spans_of([passage, *index.neighbours(passage, JOIN_GAP)]))
+        if exact:
+            return _judge_exact(exact, speaker, claimed_date)
     return close
 
 
@@ -743,7 +798,9 @@ def _judge_exact(
     sightings = _unique(exact)
     if speaker:
         attributed = [s for s in sightings if s.attributed]
-        theirs = [s for s in attributed if speaker_matches(speaker, s.passage.speaker)]
+        theirs = [
+            s for s in attributed if speaker_matches(speaker, s.passage.speaker, s.passage.role)
+        ]
         if not theirs and attributed:
             return _answer("MISATTRIBUTED", attributed[0], attributed)
         if not theirs:
@@ -805,7 +862,7 @@ def _judge_close(pattern: Pattern, spans: list[Span], speaker: str | None) -> di
 
     def preference(a: Alignment) -> tuple:
         passage = a.span.head
-        claimed = bool(speaker) and speaker_matches(speaker, passage.speaker)
+        claimed = bool(speaker) and speaker_matches(speaker, passage.speaker, passage.role)
         return (round(a.score), claimed, passage.kind in QUOTE_KINDS)
 
     best = max(alignments, key=preference, default=None)

@@ -57,6 +57,23 @@ def quotes(text: str, **metadata) -> list[tuple]:
             "Secretary of State",
         ),
         ("Jane Doe, speaking in Ohio on Tuesday, said: “We will win.”", "Jane Doe", None),
+        # unnamed speakers given by role, with the body they speak for
+        (
+            "“We will decide in the spring,” a spokesperson for the ministry said.",
+            None,
+            "spokesperson for the ministry",
+        ),
+        (
+            "A spokesperson for the department said: “We will hold them to account.”",
+            None,
+            "spokesperson for the department",
+        ),
+        (
+            "Jo Li, a spokesperson for the agency, spoke first. “We will decide soon,” a "
+            "spokesperson for the ministry said.",
+            None,
+            "spokesperson for the ministry",
+        ),
         ("Jane Doe shook her head and said, “We will win.”", "Jane Doe", None),
         ("Asked about the polls, Jane Doe shot back: “We will win.”", "Jane Doe", None),
         ("Jane Doe waved to the crowd, saying, “We will win.”", "Jane Doe", None),
@@ -194,6 +211,20 @@ def test_speaker_patterns(text, speaker, role):
             "“This is the first paragraph of a long statement,” Peskov said. “It goes on\n\n"
             "“and on into the next paragraph.”",
             ["Peskov", "Peskov", "Peskov"],
+        ),
+        # Two people share a surname: the honorific's gender tells which one, and the
+        # pronoun after it follows.
+        (
+            "Anna Lindqvist backs the port; her brother, Erik Lindqvist, opposes it. “They "
+            "want to pour concrete over the spawning grounds,” Mr Lindqvist said. Ms Lindqvist "
+            "said she respected him. “We argue about it at every Sunday dinner,” she said.",
+            ["Erik Lindqvist", "Anna Lindqvist"],
+        ),
+        (
+            "Erik Lindqvist is a fisherman; his sister, Anna Lindqvist, backs the port. “They "
+            "want to pour concrete,” Mr. Lindqvist said. “We will build it,” Ms. Lindqvist "
+            "said. “It will bring jobs,” she added.",
+            ["Erik Lindqvist", "Anna Lindqvist", "Anna Lindqvist"],
         ),
     ],
 )
@@ -362,6 +393,17 @@ def test_reference_date_anchors_relative_dates_when_the_document_has_none():
             "Bernie Sanders Isn't Impressed\n\nSen. Bernie Sanders spoke. “We will win,” "
             "Sanders said.",
             "Bernie Sanders",
+        ),
+        # Bodies speak: one ending in "Agency", one with "and" in its name.
+        (
+            "The Ohio Environmental Protection Agency said in a statement that it had “reviewed "
+            "and approved” the schedule.",
+            "Ohio Environmental Protection Agency",
+        ),
+        (
+            "# Health\n\nThe Department of Health and Social Care said it would “hold them to "
+            "account.”",
+            "Department of Health and Social Care",
         ),
         # A second verb joined by "but" goes with the sentence's subject, however far.
         (
