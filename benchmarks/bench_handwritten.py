@@ -98,7 +98,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", action="store_true", help="list every wrong answer")
     args = parser.parse_args()
-    for name in ("claims-tuning", "claims-heldout"):
+    for name in ("claims-tuning", "claims-second", "claims-heldout"):
         if (HERE / name / "claims.tsv").exists():
             results = judged(HERE / name, "claims.tsv", claim_verdict)
             report(name, results, CLAIM_LABELS, args.errors)

@@ -107,6 +107,10 @@ NEGATION_WORDS = frozenset(
     isn't aren't wasn't weren't hasn't haven't hadn't shouldn't wouldn't couldn't without
     nowhere n't ain't""".split()
 )
+# Verbs that negate the verb after "to": "refused to blame", "failed to pass".
+REFUSAL_WORDS = frozenset(
+    "refuse refused refuses decline declined declines fail failed fails".split()
+)
 # Negation words that do not negate when followed by these ("not only", "no doubt").
 NOT_NEGATING_AFTER = {"not": {"only", "just", "merely"}, "no": {"doubt"}}
 # A speaker who denies: verbs that negate the content they govern ("denied reports that ...").
@@ -179,6 +183,9 @@ UNIT_ALIASES = {
     "gbp": "pound",
 }
 
+# Lengths of time in days, so that "three weeks" and "three days" compare as durations.
+DAYS_IN = {"minute": 1 / 1440, "hour": 1 / 24, "day": 1, "week": 7, "month": 30.4, "year": 365}
+
 # Words of a title or role, not of a name ("Riverton Mayor", "Uzbek Energy Minister"):
 # attribution's role words, and a few more that title ordinary people in the news.
 ROLE_WORDS = (
@@ -227,6 +234,8 @@ NOMINALISATIONS = {
     "criticism": "criticize",
 }
 # Irregular verb forms, so that "fell" matches "fall" and "sold" matches "sell".
+# Verbs whose past is their base form ("Vantor cut its dividend"): no "-ed" tells them.
+SAME_PAST_VERBS = frozenset("cut hit put set let quit shut spread cost bid hurt split".split())
 IRREGULAR_VERBS = {
     form: verb
     for verb, forms in {

@@ -29,6 +29,7 @@ from factcheck.lexicon import (
     NUMBER_WORDS,
     PHRASAL_VERBS,
     ROLE_WORDS,
+    SAME_PAST_VERBS,
     SYNONYM_WORDS,
     SYNONYMS,
 )
@@ -49,7 +50,11 @@ CLAUSE_BREAK_RE = re.compile(
     r"(?<!\bsoon)(?<!\blong)(?<!\bfar)(?<!\bas),?\s+\bas\s+"
     r"(?=(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){1,5}(?:\w+ed|fell|rose|grew|were|was|"
     r"are|is|had|have|has)\b)"
-    r"|,\s+(?:saying|adding|arguing|insisting|citing|noting|explaining)\s+(?:that\s+)?",
+    r"|,\s+(?:saying|adding|arguing|insisting|citing|noting|explaining|ruling|finding|concluding)\s+(?:that\s+)?"
+    # "denied that ... and said the problems were caused by ...": a new statement
+    r"|\s+and\s+(?:said|says|added|insisted)\s+(?:that\s+)?"
+    # "..., and Senate Majority Leader Patricia Holm said ...": a new subject's clause
+    r"|,\s+and\s+(?=(?:[A-Z][\w'’.-]*\s+)+(?:said|says|told|added)\b)",
     re.IGNORECASE,
 )
 # The actor of a narrative sentence that reports speech: "The Kremlin on December 8 denied".
@@ -170,6 +175,12 @@ class Claim:
         return self.names + self.predicate
 
 
+# Titles before a name: "Sen. Maria Ocampo" is Ocampo, not any senator.
+TITLE_STEMS = frozenset(
+    fold(w) for w in "mr mrs ms miss dr prof sen rep gov gen col lt sgt capt rev hon pres".split()
+)
+
+
 def name_stems(text: str) -> set[str]:
     """Folded stems of the capitalised words of ``text`` (a leading stopword is not a name)."""
     return {fold(w) for token in NAME_RE.findall(text) for w in words(token) if w not in STOPWORDS}
@@ -179,7 +190,9 @@ AUXILIARIES = frozenset(
     "will would shall should can could may might must is are was were be been being has have "
     "had do does did".split()
 )
-_LEADING_NAMES_RE = re.compile(r"^(?:(?:The|A|An)\s+)?(?:[A-Z][\w'’.-]*\s+)+")
+_LEADING_NAMES_RE = re.compile(
+    r"^(?:(?:The|A|An)\s+)?(?:[A-Z][\w'’.-]*\s+(?:(?:of|for|and)\s+(?=[A-Z]))?)+"
+)
 
 
 def main_verb(text: str, predicate: tuple[str, ...]) -> str | None:
@@ -217,7 +230,7 @@ def _finite_verb(after: list[str]) -> list[str]:
     past = [w for w in after[1:5] if _is_past(w)][:1]
     if first.endswith("s") and past:  # "Measles cases in England fell"
         return past
-    if _is_past(first) or first.endswith("s"):
+    if _is_past(first) or first.endswith("s") or first in SAME_PAST_VERBS:
         return [first]
     return [w for w in after[1:9] if _is_past(w)][:1]
 
@@ -275,7 +288,7 @@ def without_dates(text: str) -> str:
 def parse_claim(text: str) -> Claim:
     speech = speech_claim(without_dates(text))
     speaker_text, content = speech or (None, without_dates(text))
-    speaker = frozenset(name_stems(speaker_text)) if speaker_text else frozenset()
+    speaker = frozenset(name_stems(speaker_text)) - TITLE_STEMS if speaker_text else frozenset()
     names = name_stems(content)
     stems = content_stems(content)
     if len([s for s in stems if s not in names and s not in MODALITY_STEMS]) > 1:

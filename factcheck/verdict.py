@@ -31,10 +31,11 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import Protocol
 
-from factcheck.dates import display_date, find_dates, same_day
+from factcheck.dates import MONTHS, display_date, find_dates, same_day
 from factcheck.lexicon import (
     ANTONYMS,
     CURRENCY_SYMBOLS,
+    DAYS_IN,
     DENIAL_STEMS,
     FALSITY_STEMS,
     HEDGE_WORDS,
@@ -45,6 +46,7 @@ from factcheck.lexicon import (
     OPINION_WORDS,
     PARTICLE_OPPOSITES,
     PROPOSAL_WORDS,
+    REFUSAL_WORDS,
     REPORTING_WORDS,
     SCALES,
     SYNONYMS,
@@ -123,6 +125,8 @@ def tokens(text: str) -> tuple[str, ...]:
 def _is_negation(token: str, following: str) -> bool:
     if token in NOT_NEGATING_AFTER and following in NOT_NEGATING_AFTER[token]:
         return False
+    if token in REFUSAL_WORDS:  # "refused to blame the referee"
+        return following == "to"
     return token in NEGATION_WORDS or token.endswith("n't")
 
 
@@ -200,8 +204,9 @@ def written_quantities(text: str) -> tuple[tuple[float, str, str], ...]:
             value = NUMBER_WORDS.get(word)
         if value is None:
             continue
-        if i and words[i - 1] in YEAR_PREPOSITIONS and _YEAR_RE.fullmatch(word):
-            found.append((value, CALENDAR_YEAR, f"{words[i - 1]} {word}"))  # "in 2021"
+        before = words[i - 1] if i else ""
+        if (before in YEAR_PREPOSITIONS or before in MONTHS) and _YEAR_RE.fullmatch(word):
+            found.append((value, CALENDAR_YEAR, f"{before} {word}"))  # "in 2021", "May 2021"
             continue
         unit = CURRENCY_SYMBOLS.get(words[i - 1]) if i else None
         j = i + 1
@@ -209,6 +214,8 @@ def written_quantities(text: str) -> tuple[tuple[float, str, str], ...]:
             value *= SCALES[words[j]]
             j += 1
         following = words[j] if j < len(words) else ""
+        if following == "of" and j + 2 < len(words) and _is_number(words[j + 1]):
+            following = words[j + 2]  # "five of seven counts": five counts
         if following == "per" and j + 1 < len(words) and words[j + 1] == "cent":
             following = "percent"
         after = words[j + 1] if j + 1 < len(words) else ""
@@ -217,10 +224,16 @@ def written_quantities(text: str) -> tuple[tuple[float, str, str], ...]:
         following = UNIT_ALIASES.get(following, following)
         if unit is None and following.isalpha() and following not in STOPWORDS:
             unit = CURRENCY_SYMBOLS.get(following) or stem(following)
+        if unit in DAYS_IN:  # a duration, in days
+            value, unit = value * DAYS_IN[unit], DURATION
         if unit:
             first = i - 1 if i and words[i - 1] in CURRENCY_SYMBOLS else i
             found.append((value, unit, " ".join(words[max(0, first - 1) : j + 1])))
     return tuple(found)
+
+
+def _is_number(word: str) -> bool:
+    return word[0].isdigit() or word in NUMBER_WORDS
 
 
 def _direction(written: str) -> str | None:
@@ -230,15 +243,42 @@ def _direction(written: str) -> str | None:
     return head if head in ("to", "from") else None
 
 
+DURATION = "days"  # the unit of "three weeks", "six years": a length of time in days
 CALENDAR_YEAR = "calendar year"  # the unit of "in 2021": a date, not a count of years
 YEAR_PREPOSITIONS = frozenset("in since by during until before after from".split())
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
 
 
-def _same(a: float, b: float, unit: str = "") -> bool:
+def _same(a: float, b: float, unit: str = "", qualifier: str = "") -> bool:
+    """Whether ``b`` (the source's figure) agrees with ``a`` (the claim's), read as the claim
+    qualifies it: "about 40 percent" takes 41, "more than 1,100" takes 1,140."""
     if unit == CALENDAR_YEAR:
         return a == b
-    return abs(a - b) <= NUMBER_TOLERANCE * max(abs(a), abs(b))
+    if qualifier in AT_LEAST:
+        return b >= a
+    if qualifier in AT_MOST:
+        return b <= a
+    tolerance = APPROXIMATE_TOLERANCE if qualifier else NUMBER_TOLERANCE
+    return abs(a - b) <= tolerance * max(abs(a), abs(b))
+
+
+APPROXIMATE_TOLERANCE = 0.1  # "about", "roughly", "nearly": within a tenth
+AT_LEAST = frozenset({"more than", "over", "at least", "above"})
+AT_MOST = frozenset({"less than", "fewer than", "under", "below"})
+_QUALIFIED_RE = re.compile(
+    r"\b(?P<qualifier>about|around|roughly|nearly|almost|approximately|some|an estimated|"
+    r"more than|over|at least|above|less than|fewer than|under|below)\s+"
+    r"[$€£¥]?\s*(?P<number>\d[\d,]*(?:\.\d+)?)",
+    re.IGNORECASE,
+)
+
+
+def qualifiers(text: str) -> dict[float, str]:
+    """How a text qualifies its numbers: {40.0: "about", 1100.0: "more than"}."""
+    return {
+        float(m.group("number").replace(",", "")): m.group("qualifier").lower()
+        for m in _QUALIFIED_RE.finditer(text)
+    }
 
 
 def number_mismatches(claim: str, clause: str, date: str | None = None) -> list[str]:
@@ -246,13 +286,15 @@ def number_mismatches(claim: str, clause: str, date: str | None = None) -> list[
     the clause says "12 percent"), and claim dates where the clause names another day, or,
     when it names none, where ``date`` (when the passage was said) is another day."""
     given = written_quantities(clause)
+    qualified = qualifiers(claim)
     found = []
     for value, unit, written in written_quantities(claim):
         same_unit = [(v, w) for v, u, w in given if u == unit]
         directed = [(v, w) for v, w in same_unit if _direction(w) == _direction(written)]
         if _direction(written) and directed:  # "to 15 percent" is compared with "to 25 ..."
             same_unit = directed
-        if same_unit and not any(_same(v, value, unit) for v, _ in same_unit):
+        qualifier = qualified.get(value, "")
+        if same_unit and not any(_same(value, v, unit, qualifier) for v, _ in same_unit):
             found.append(_figure(written))
     found += [f"{_number(v)} in {int(y)}" for v, y in _figures_of_other_years(claim, clause)]
     clause_dates = [d[3] for d in find_dates(clause)] or ([date] if date else [])
@@ -298,12 +340,12 @@ def figure_years(text: str) -> tuple[tuple[float, float], ...]:
 def _figures_of_other_years(claim: str, clause: str) -> list[tuple[float, float]]:
     """Claim (figure, year) pairs the clause gives otherwise: the figure for another year,
     or another figure for that year."""
-    given = figure_years(clause)
+    given, qualified = figure_years(clause), qualifiers(claim)
     return [
         (value, year)
         for value, year in figure_years(claim)
-        if not any(_same(v, value) and y == year for v, y in given)
-        and any(_same(v, value) or y == year for v, y in given)
+        if not any(_same(value, v, "", qualified.get(value, "")) and y == year for v, y in given)
+        and any(_same(value, v) or y == year for v, y in given)
     ]
 
 
@@ -356,6 +398,12 @@ def judge(claim: Claim, match: Match) -> Evidence:
         missing = ", ".join(claim_words(claim, match.missing)) or "the claim's content"
         reason = f"off topic: does not mention {missing}"
         return Evidence(passage, "neutral", score, match.relevance, reason, subject, speaker)
+    if not claim.predicate:  # "X is a Republican from Albuquerque": names only
+        own = set(content_stems(passage.text)) | actor_stems(passage)
+        unsaid = [n for n in claim.names if not covers(n, own)]
+        if unsaid:
+            reason = f"does not itself name {', '.join(claim_words(claim, unsaid))}"
+            return Evidence(passage, "neutral", score, match.relevance, reason, subject, speaker)
     hedged = sorted(set(hedges(match.focus)) - set(hedges(claim.text)))
     if hedged:
         reason = f"hypothetical or a question ({', '.join(hedged)})"

@@ -33,6 +33,27 @@ SOUGHT = (
     "sentence of three years, citing his client's age."
 )
 IMPORTS = "Imports from China rose 30 percent over the same period."
+PINECREST = (
+    "Pinecrest denied that it had deliberately delayed refunds and said the problems were "
+    "caused by a software failure at a booking contractor."
+)
+WHITFIELD = (
+    "Judge Whitfield denied a request by prosecutors to have Kessler taken into custody, ruling "
+    "that he was not a flight risk."
+)
+HOLM = (
+    "Neither vote reached that threshold, and Senate Majority Leader Patricia Holm said "
+    "Monday that she did not expect an override attempt this year."
+)
+BANK = "The Bank of Tarsena held its benchmark interest rate at 4.75 percent in July."
+ORTEGA = (
+    "Republican Governor Ann Lee vetoed the bill. Its sponsor, Rep. Daniel Ortega-Reyes, a "
+    "Democrat from Albuquerque, said: 'The governor's office has been told this repeatedly.'"
+)
+OCAMPO = (
+    "Sen. Maria Ocampo voted for the bill. 'This is a Washington solution to a Western "
+    "problem,' said Sen. Dale Harkins."
+)
 BMA = (
     "The British Medical Association (BMA) welcomed the catch-up campaign but said it did "
     "not go far enough."
@@ -175,6 +196,56 @@ CHILD = "One child died of measles in Liverpool in July, the agency confirmed."
         ("Kowalski had repaid $400,000 before charges were filed", CITING, "SUPPORTED"),
         # An abbreviation names the body it abbreviates.
         ("The BMA said the catch-up campaign did not go far enough", BMA, "SUPPORTED"),
+        # "about", "more than" qualify a figure; "five of seven counts" are five counts.
+        (
+            "Steel exports rose by about 40 percent in 2021",
+            "Steel exports rose 41 percent in 2021.",
+            "SUPPORTED",
+        ),
+        (
+            "Dravimab was tested on more than 1,100 adults",
+            "Dravimab was tested on 1,140 adults.",
+            "SUPPORTED",
+        ),
+        (
+            "Dravimab was tested on more than 1,200 adults",
+            "Dravimab was tested on 1,140 adults.",
+            "REFUTED",
+        ),
+        (
+            "Kessler was found guilty on five counts",
+            "Kessler was found guilty on five of seven counts.",
+            "SUPPORTED",
+        ),
+        (
+            "Marsh faces up to 25 years in prison",
+            "Marsh faces up to 15 years in prison.",
+            "REFUTED",
+        ),
+        # Lengths of time compare in days; a month and year is a date.
+        (
+            "He replaced the bumper three weeks after the crash",
+            "He replaced the bumper three days after the crash.",
+            "REFUTED",
+        ),
+        (
+            "Veltria filed its response in September 2021",
+            "Veltria filed its response in September 2020.",
+            "REFUTED",
+        ),
+        # Where a denial's reach ends.
+        ("Pinecrest said the problems were caused by a software failure", PINECREST, "SUPPORTED"),
+        ("Judge Whitfield ruled that Kessler was not a flight risk", WHITFIELD, "SUPPORTED"),
+        ("Patricia Holm said she expected an override attempt this year", HOLM, "REFUTED"),
+        (
+            "Castellani blamed the referee for the defeat",
+            "Castellani refused to blame the referee for the defeat.",
+            "REFUTED",
+        ),
+        # A verb with no "-ed" is still the verb; names alone need a passage that says them.
+        ("The Bank of Tarsena cut its interest rate to 4.75 percent", BANK, "NOT ENOUGH EVIDENCE"),
+        ("Daniel Ortega-Reyes is a Republican from Albuquerque", ORTEGA, "NOT ENOUGH EVIDENCE"),
+        ("Sen. Maria Ocampo called the bill a Washington solution", OCAMPO, "NOT ENOUGH EVIDENCE"),
     ],
 )
 def test_verdict_on_a_short_source(tmp_path, claim, source, verdict):

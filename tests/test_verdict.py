@@ -49,7 +49,8 @@ def test_negation_counts_only_where_it_governs_the_claims_words(text, cues):
         ("a rise of 12% from March 3", [(12.0, "percent")]),
         ("The company will cut 1,000 jobs", [(1000.0, "job")]),
         ("a $1.2 billion contract", [(1.2e9, "dollar")]),
-        ("closed for six weeks", [(6.0, "week")]),
+        ("closed for six weeks", [(42.0, "days")]),  # a duration, in days
+        ("three days after the crash", [(3.0, "days")]),
         ("one of the largest", []),
     ],
 )
