@@ -81,7 +81,7 @@ _OPPOSITES = [
     ),
     ("win victory beat", "lose defeat"),
     (
-        "accept agree approve endorse allow permit pass adopt welcome",
+        "accept agree approve endorse allow permit pass adopt welcome sign",
         "reject refuse veto oppose ban block defeat",
     ),
     ("support back", "oppose"),
@@ -139,6 +139,10 @@ HEDGE_WORDS = frozenset("if whether unless".split())
 # Words that make a clause a proposal or a request, not what was decided or done ("had
 # tabled an amendment to limit the rise to 2.99%", "his lawyer had sought three years").
 PROPOSAL_WORDS = frozenset("amendment tabled proposed proposes proposal sought seeks".split())
+
+# Words that qualify a figure or a rate without being what a claim is about: "roughly $48
+# million per year" asks for $48 million a year, not for the word "roughly".
+FILLER_WORDS = frozenset("roughly approximately nearly almost estimated per".split())
 
 # Number words, so that "twelve percent" and "12 percent" compare.
 NUMBER_WORDS = {

@@ -20,6 +20,7 @@ from itertools import pairwise
 from factcheck.dates import MONTHS, find_dates, split_iso
 from factcheck.lexicon import (
     ANTONYMS,
+    FILLER_WORDS,
     IRREGULAR_VERBS,
     LIGHT_STEMS,
     METONYMS,
@@ -116,9 +117,24 @@ _PHRASAL = [(re.compile(pattern, re.IGNORECASE), verb) for pattern, verb in PHRA
 _PARTICLES_RE = re.compile(r"\b(?:up|down|off|out)\b", re.IGNORECASE)
 
 
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_UNITS = "one two three four five six seven eight nine".split()
+_COMPOUND_NUMBER_RE = re.compile(
+    rf"\b(?P<tens>{'|'.join(_TENS)})-(?P<unit>{'|'.join(_UNITS)})\b", re.IGNORECASE
+)
+
+
+def _compound_number(match: re.Match) -> str:
+    tens = (_TENS.index(match.group("tens").lower()) + 2) * 10
+    return str(tens + _UNITS.index(match.group("unit").lower()) + 1)
+
+
 def canonical(text: str) -> str:
-    """``1,000`` as one number, phrasal verbs as one word ("went up" -> "rise")."""
+    """``1,000`` as one number, "forty-one" as 41, phrasal verbs as one word ("went up" ->
+    "rise")."""
     text = _THOUSANDS_RE.sub("", text)
+    if "-" in text:
+        text = _COMPOUND_NUMBER_RE.sub(_compound_number, text)
     if _PARTICLES_RE.search(text):
         for pattern, verb in _PHRASAL:
             text = pattern.sub(verb, text)
@@ -129,7 +145,8 @@ def canonical(text: str) -> str:
 def content_stems(text: str) -> tuple[str, ...]:
     """Stems of the content words, in order, once each ("Russian", "Kremlin" -> "russia").
     Cached: a passage is read by several rules for one claim, and by the next claims."""
-    return tuple(dict.fromkeys(fold(w) for w in content_words(canonical(text))))
+    found = (w for w in content_words(canonical(text)) if w not in FILLER_WORDS)
+    return tuple(dict.fromkeys(fold(w) for w in found))
 
 
 def weight(term: str) -> float:
@@ -195,6 +212,9 @@ _LEADING_NAMES_RE = re.compile(
 )
 
 
+_RELATIVE = frozenset({"that", "which", "who", "whom", "whose"})
+
+
 def main_verb(text: str, predicate: tuple[str, ...]) -> str | None:
     """The stem of a claim's main verb: the first predicate word after an auxiliary ("will
     rise", "was hurt"), else the word right after the leading names when it looks inflected
@@ -203,9 +223,11 @@ def main_verb(text: str, predicate: tuple[str, ...]) -> str | None:
     tokens = words(canonical(text))
     tokens = [w for w in tokens if not (w.endswith("ly") and len(w) > 4)]  # "was extremely"
     tokens = [w for w in tokens if w not in ("not", "never")]  # "did not reject"
+    # not in a relative clause: "vetoed a bill that would have created a tax"
+    main = tokens[: next((i for i, w in enumerate(tokens) if w in _RELATIVE), len(tokens))]
     after_aux = [
         w
-        for before, w in pairwise(tokens)
+        for before, w in pairwise(main)
         if (before in AUXILIARIES or before.endswith("n't")) and w != "to"
     ]
     after_to = [w for before, w in pairwise(tokens) if before == "to"]
@@ -227,6 +249,8 @@ def _finite_verb(after: list[str]) -> list[str]:
     if not after:
         return []
     first = after[0]
+    if len(after) > 1 and after[1] in AUXILIARIES:  # "Ferry fares will rise": after "will"
+        return []
     past = [w for w in after[1:5] if _is_past(w)][:1]
     if first.endswith("s") and past:  # "Measles cases in England fell"
         return past

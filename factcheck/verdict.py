@@ -155,6 +155,20 @@ def negations(text: str, governed: Iterable[str] | None = None) -> list[str]:
     return cues + [w for w, s in zip(words, stems, strict=True) if s in FALSITY_STEMS]
 
 
+def proposals(text: str) -> set[str]:
+    """Words that make a text a proposal or a request; "the proposed tower" is a thing, not
+    a proposal."""
+    found = tokens(text)
+    return {
+        w
+        for i, w in enumerate(found)
+        if w in PROPOSAL_WORDS and not (w == "proposed" and i and found[i - 1] in _DETERMINERS)
+    }
+
+
+_DETERMINERS = frozenset("the a an its their his her our this that".split())
+
+
 def hedges(clause: str) -> list[str]:
     """Words that make a clause hypothetical or a question: it asserts nothing (unless the
     claim is hypothetical in the same way)."""
@@ -408,8 +422,8 @@ def judge(claim: Claim, match: Match) -> Evidence:
     if hedged:
         reason = f"hypothetical or a question ({', '.join(hedged)})"
         return Evidence(passage, "neutral", score, match.relevance, reason, subject, speaker)
-    proposal = PROPOSAL_WORDS & set(tokens(match.focus))
-    if bool(proposal) != bool(PROPOSAL_WORDS & set(tokens(claim.text))):
+    proposal = proposals(match.focus)
+    if bool(proposal) != bool(proposals(claim.text)):
         said = "a proposal" if proposal else "what was decided, not the claim's proposal"
         reason = f"{said} ({', '.join(sorted(proposal))})" if proposal else said
         return Evidence(passage, "neutral", score, match.relevance, reason, subject, speaker)

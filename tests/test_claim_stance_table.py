@@ -33,6 +33,7 @@ SOUGHT = (
     "sentence of three years, citing his client's age."
 )
 IMPORTS = "Imports from China rose 30 percent over the same period."
+VETO = "Gov. Elena Marquez on Friday vetoed a bill that would have created a rental tax."
 PINECREST = (
     "Pinecrest denied that it had deliberately delayed refunds and said the problems were "
     "caused by a software failure at a booking contractor."
@@ -246,6 +247,29 @@ CHILD = "One child died of measles in Liverpool in July, the agency confirmed."
         ("The Bank of Tarsena cut its interest rate to 4.75 percent", BANK, "NOT ENOUGH EVIDENCE"),
         ("Daniel Ortega-Reyes is a Republican from Albuquerque", ORTEGA, "NOT ENOUGH EVIDENCE"),
         ("Sen. Maria Ocampo called the bill a Washington solution", OCAMPO, "NOT ENOUGH EVIDENCE"),
+        # "forty-one" is 41; "roughly" and "per" are no words a passage must repeat.
+        (
+            "Forty-one percent of third-graders scored proficient",
+            "Just 41 percent of third-graders scored proficient.",
+            "SUPPORTED",
+        ),
+        (
+            "Ortega-Reyes estimated the tax would raise roughly $48 million per year",
+            "Ortega-Reyes estimated the tax would raise about $48 million a year.",
+            "SUPPORTED",
+        ),
+        # The main verb is not one in a relative clause.
+        (
+            "Governor Marquez signed a bill that would have created a rental tax",
+            VETO,
+            "NOT ENOUGH EVIDENCE",
+        ),
+        # "the proposed tower" is a thing, not a proposal.
+        (
+            "The council approved the tower",
+            "The council approved the proposed tower on Tuesday.",
+            "SUPPORTED",
+        ),
     ],
 )
 def test_verdict_on_a_short_source(tmp_path, claim, source, verdict):
