@@ -29,6 +29,10 @@ def read_one(path: Path | str):
         ("Größe à Paris\n".encode("latin-1"), "Größe à Paris\n"),
         ("a\u00a0b\u2009c\n".encode(), "a\u00a0b\u2009c\n"),  # spaces kept as written
         (b"one\r\ntwo\r\n", "one\ntwo\n"),
+        # UTF-8 with one stray cp1252 byte: one character lost, not every umlaut
+        ("Grüße „aus“ Köln ".encode() + b"\x96 ok\n", "Grüße „aus“ Köln \ufffd ok\n"),
+        # cp1252 with a byte pair that happens to be valid UTF-8 ("Ã©") is still cp1252
+        ("Ã© déjà à Zürich\n".encode("cp1252"), "Ã© déjà à Zürich\n"),
     ],
 )
 def test_text_files_decode_in_any_common_encoding(tmp_path, data, text):
@@ -65,6 +69,15 @@ def test_html_page_gives_the_article_without_boilerplate_and_its_metadata():
         assert boilerplate not in document.text
     paragraphs = document.text.split("\n\n")
     assert paragraphs[-1].startswith("The proposal follows a cap")
+
+
+def test_utf8_page_with_one_stray_byte_is_read_as_utf8():
+    document = read_one(FIXTURES / "utf8-stray-byte.html")
+    assert (
+        document.title
+        == "Bahn kündigt neue Verbindung nach Prag an | Nachrichten Ost \ufffd Politik"
+    )
+    assert "„Wir haben lange auf diese Verbindung gewartet“, sagte Novák." in document.text
 
 
 def test_html_is_recognised_by_content_whatever_the_name(tmp_path):
@@ -264,3 +277,4 @@ def test_indexing_the_bundled_seeds_folder_reads_only_the_article():
 
     seeds = Path(bundled_sources()[0]).parent
     assert [p.name for p in iter_folder(seeds)] == ["russia-gas-union.txt"]
+
