@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.errors import SourceError
+from factcheck.htmltext import mark_inline_quotes
 from factcheck.sources import is_document_name, iter_folder, read_source, read_sources
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "sources"
@@ -278,3 +279,31 @@ def test_indexing_the_bundled_seeds_folder_reads_only_the_article():
     seeds = Path(bundled_sources()[0]).parent
     assert [p.name for p in iter_folder(seeds)] == ["russia-gas-union.txt"]
 
+
+def test_q_quotes_keep_their_marks_and_blockquotes_their_paragraphs():
+    paragraphs = read_one(FIXTURES / "blockquote-q.html").text.split("\n\n")
+    wrote = paragraphs.index("In a statement posted to his website, Whitaker wrote:")
+    assert paragraphs[wrote + 1].startswith("I support clean energy. I do not support a bill")
+    assert paragraphs[wrote + 2] == (
+        "The bill's sponsor, Senator Maria Castillo, said Whitaker's figures were wrong. She"
+        " called them “numbers pulled out of thin air” and said the bill included $3 billion"
+        " for retraining."
+    )
+    assert paragraphs[wrote + 3].startswith(
+        "Environmental groups were harsher. “Senator Whitaker chose coal over his own"
+        " constituents' future”, said Daniel Osei"
+    )
+
+
+@pytest.mark.parametrize(
+    "html, text",
+    [
+        ("<q>yes</q>", "“yes”"),
+        ('<Q cite="x">yes</Q>', "“yes”"),
+        ("<q>he said <q>no</q> twice</q>", "“he said ‘no’ twice”"),
+        ("stray</q> end", "stray end"),
+        ("<quote>not q</quote> <qux>", "<quote>not q</quote> <qux>"),
+    ],
+)
+def test_mark_inline_quotes(html, text):
+    assert mark_inline_quotes(html) == text
