@@ -53,6 +53,12 @@ def is_binary(head: bytes) -> bool:
     return b"\x00" in head or head.startswith(BINARY_MAGIC)
 
 
+def refuse_binary(head: bytes, *, source: str) -> None:
+    """Raise :class:`SourceError` when the first bytes of ``source`` are a binary format."""
+    if is_binary(head):
+        raise SourceError(f"{source}: looks like a binary file, not text")
+
+
 def decode_text(data: bytes, *, source: str) -> str:
     """Decode a plain text file: BOM, UTF-16 without BOM, UTF-8 (:func:`mostly_utf8` too),
     then cp1252.
@@ -63,8 +69,7 @@ def decode_text(data: bytes, *, source: str) -> str:
     encoding = bom_encoding(head) or utf16_without_bom(head)
     if encoding:
         return data.decode(encoding, errors="replace")
-    if is_binary(head):
-        raise SourceError(f"{source}: looks like a binary file, not text")
+    refuse_binary(head, source=source)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:

@@ -23,7 +23,7 @@ from factcheck.encoding import (
     bom_encoding,
     decode_html,
     decode_text,
-    is_binary,
+    refuse_binary,
     utf16_without_bom,
 )
 from factcheck.errors import SourceError
@@ -99,7 +99,9 @@ def documents_from_bytes(
     charset: str | None = None,
     on_error: ErrorHandler | None = None,
 ) -> Iterator[Document]:
-    """The documents in a file's or a response's bytes, read as ``kind``."""
+    """The documents in a file's or a response's bytes, read as ``kind``; binary bytes are
+    refused whatever their name or Content-Type says (a PDF served as text/html)."""
+    refuse_binary(data[:SNIFF_BYTES], source=source)
     if kind == "html":
         yield html_document(decode_html(data, declared=charset), source=source, url=url)
         return
@@ -258,8 +260,7 @@ def read_file(path: Path, *, on_error: ErrorHandler | None = None) -> Iterator[D
             raise SourceError(f"{label}: file is too large ({size // 2**20} MB)")
         with path.open("rb") as file:
             head = file.read(SNIFF_BYTES)
-            if is_binary(head):
-                raise SourceError(f"{label}: looks like a binary file, not text")
+            refuse_binary(head, source=label)  # before reading the rest
             file.seek(0)
             data = file.read()  # not head + rest: that would hold a large file twice
     kind = sniff_kind(head, suffix=path.suffix.lower())
