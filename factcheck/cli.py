@@ -499,7 +499,7 @@ def index_list(db, fmt):
         report.Column("Quotes", lambda r: r["quotes"]),
         report.Column("Passages", lambda r: r["passages"]),
     ]
-    with Index(resolve_db_path(db), create=False) as store:
+    with Index(resolve_db_path(db), create=False, read_only=True) as store:
         documents = (d.to_dict() for d in store.documents())
         report.stream(documents, sys.stdout, fmt=fmt, columns=columns)
 
@@ -543,7 +543,7 @@ def index_stats(db, fmt):
     from factcheck.corpus import resolve_db_path
     from factcheck.store import Index
 
-    with Index(resolve_db_path(db), create=False) as store:
+    with Index(resolve_db_path(db), create=False, read_only=True) as store:
         stats = store.stats().to_dict()
     if fmt == "json":
         click.echo(json.dumps(stats, indent=2))

@@ -317,7 +317,7 @@ def open_corpus(
         return Corpus(build_corpus(sources, reference_date=reference_date, on_error=on_error))
     path = resolve_db_path(db)
     if path.exists():
-        index = Index(path)
+        index = Index(path, read_only=True)
         if index.document_count():
             return Corpus(index)
         index.close()

@@ -115,6 +115,17 @@ def test_a_source_that_fails_is_reported_and_the_rest_indexed(archive, tmp_path)
     assert "2 added" in result.stderr
 
 
+def test_an_index_on_a_read_only_share_can_be_read(archive, tmp_path, monkeypatch):
+    db = str(tmp_path / "index.db")
+    run("index", "add", str(archive), "--db", db)
+    monkeypatch.setattr("factcheck.store.is_writable", lambda path: False)
+    assert len(json.loads(run("index", "list", "--db", db, "--format", "json").stdout)) == 2
+    assert json.loads(run("index", "stats", "--db", db, "--format", "json").stdout)["documents"]
+    claim = run("claim", "Nobody is talking about gas", "--db", db, "--format", "json")
+    assert claim.exit_code == 0
+    assert "gas.txt" in claim.stdout
+
+
 def test_no_index_yet(tmp_path):
     result = run("index", "stats", "--db", str(tmp_path / "none.db"))
     assert result.exit_code == 2

@@ -195,6 +195,18 @@ def test_readers_never_wait_for_a_writer(tmp_path):
         writer.db.execute("ROLLBACK")
 
 
+def test_an_index_this_process_may_not_write_is_read_without_writing(tmp_path, monkeypatch):
+    path = tmp_path / "index.db"
+    with Index(path) as writer:
+        stored(writer, GAS)
+    monkeypatch.setattr("factcheck.store.is_writable", lambda path: False)
+    with Index(path, read_only=True) as reader:
+        assert reader.document_count() == 1
+        assert [p.source for p in reader.candidates("gas")] == ["gas.txt"]
+        with pytest.raises(StoreError, match="the index is read-only"):
+            stored(reader, WEATHER)
+
+
 def test_an_old_index_is_migrated_forward(tmp_path):
     path = tmp_path / "v1.db"
     db = sqlite3.connect(path)
