@@ -441,7 +441,8 @@ def index_add(sources, db, prune, reference_date, jobs):
     """Add files, folders or URLs to the index.
 
     Unchanged documents are skipped, changed ones replaced; documents are committed in
-    batches, so an interrupted run keeps what it had done. Exit code 2 when a source failed.
+    batches, so an interrupted run keeps what it had done. Files in a folder that are no
+    documents (binary, too large) are skipped with a warning. Exit code 2 when a source failed.
     --jobs analyses documents in parallel (reading and storing stay in one process); the
     index is the same whatever the number of jobs.
 
@@ -471,7 +472,7 @@ def index_add(sources, db, prune, reference_date, jobs):
             summary = add_sources(store, sources, **options)
         click.echo(
             f"{summary.added} added, {summary.updated} updated, {summary.unchanged} unchanged,"
-            f" {summary.removed} removed, {summary.failed} failed;"
+            f" {summary.removed} removed, {summary.skipped} skipped, {summary.failed} failed;"
             f" {store.document_count()} documents in {store.path}",
             err=True,
         )

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from factcheck.errors import IndexingError, SourceError
+from factcheck.errors import IndexingError, NotADocumentError, SourceError
 from factcheck.passages import passages_of
 from factcheck.records import Document, Passage, Quote
 from factcheck.sources import bundled_sources, iter_folder, read_source
@@ -78,6 +78,7 @@ class AddSummary:
     updated: int = 0
     unchanged: int = 0
     removed: int = 0
+    skipped: int = 0  # files in a folder that are no documents (binary, too large)
     failed: int = 0
     bytes: int = 0  # text analysed and stored
 
@@ -225,7 +226,9 @@ def add_sources(
     committed in batches so an interrupted run keeps every batch before the interruption.
 
     ``prune`` then removes indexed documents under ``sources`` that are gone. A source that
-    fails goes to ``on_error`` (else raises); ``on_progress`` gets each source when done.
+    fails goes to ``on_error`` (else raises); a file in a folder that is no document is
+    reported there too, but counted as skipped, not failed. ``on_progress`` gets each source
+    when done.
     ``jobs`` > 1 analyses documents in that many worker processes; reading, skipping
     unchanged documents, storing and the callbacks stay here, in source order, so the index
     and everything reported are the same as with one job."""
@@ -248,10 +251,14 @@ def add_sources(
             flush()
 
     def fail(error: SourceError, in_folder: bool) -> None:
-        summary.failed += 1
+        if in_folder and isinstance(error, NotADocumentError):  # a picture beside articles
+            summary.skipped += 1
+            error = SourceError(f"{error} (skipped)")
+        else:
+            summary.failed += 1
         if on_error is not None:
             on_error(error)
-        elif not in_folder:  # a binary or unreadable file inside a folder is skipped
+        elif not in_folder:  # an unreadable file inside a folder is skipped
             raise error
 
     steps = InOrder(ahead=AHEAD * jobs if jobs > 1 else 0)

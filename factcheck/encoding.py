@@ -10,7 +10,7 @@ from __future__ import annotations
 import codecs
 import re
 
-from factcheck.errors import SourceError
+from factcheck.errors import NotADocumentError
 
 BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -54,9 +54,9 @@ def is_binary(head: bytes) -> bool:
 
 
 def refuse_binary(head: bytes, *, source: str) -> None:
-    """Raise :class:`SourceError` when the first bytes of ``source`` are a binary format."""
+    """Raise :class:`NotADocumentError` when the first bytes of ``source`` are a binary format."""
     if is_binary(head):
-        raise SourceError(f"{source}: looks like a binary file, not text")
+        raise NotADocumentError(f"{source}: looks like a binary file, not text")
 
 
 def decode_text(data: bytes, *, source: str) -> str:

@@ -126,6 +126,18 @@ def test_an_index_on_a_read_only_share_can_be_read(archive, tmp_path, monkeypatc
     assert "gas.txt" in claim.stdout
 
 
+def test_a_picture_in_a_folder_is_skipped_and_does_not_fail_the_run(archive, tmp_path):
+    (archive / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    db = str(tmp_path / "index.db")
+    for summary in ("2 added, 0 updated, 0 unchanged", "0 added, 0 updated, 2 unchanged"):
+        result = run("index", "add", str(archive), "--db", db)
+        assert result.exit_code == 0
+        assert result.stderr.splitlines() == [
+            f"warning: {archive / 'photo.png'}: looks like a binary file, not text (skipped)",
+            f"{summary}, 0 removed, 1 skipped, 0 failed; 2 documents in {db}",
+        ]
+
+
 def test_no_index_yet(tmp_path):
     result = run("index", "stats", "--db", str(tmp_path / "none.db"))
     assert result.exit_code == 2

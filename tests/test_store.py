@@ -321,7 +321,7 @@ def test_one_bad_file_does_not_hide_the_rest_of_its_folder(tmp_path):
     errors = []
     with Index(None) as index:
         summary = add_sources(index, [str(tmp_path)], on_error=errors.append)
-        assert (summary.added, summary.failed, len(errors)) == (1, 1, 1)
+        assert (summary.added, summary.skipped, summary.failed, len(errors)) == (1, 1, 0, 1)
 
 
 def test_in_memory_and_persistent_indexes_answer_alike(tmp_path):
