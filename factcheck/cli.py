@@ -150,7 +150,14 @@ def input_lines(arguments: Iterable[str], from_file: TextIO | None, *, what: str
 def open_corpus(sources: tuple[str, ...], db: str | None, reference_date: str | None):
     from factcheck.corpus import open_corpus as open_
 
-    corpus = open_(sources=sources, db=db, reference_date=reference_date, on_error=warn)
+    given = click.get_current_context().get_parameter_source("db")
+    corpus = open_(
+        sources=sources,
+        db=db,
+        reference_date=reference_date,
+        on_error=warn,
+        require_db=given is click.core.ParameterSource.COMMANDLINE,
+    )
     if corpus.bundled:
         note("no --source given and the index is empty: using the bundled example corpus (seeds/)")
     return corpus
@@ -453,7 +460,10 @@ def index_add(sources, db, prune, reference_date, jobs):
         factcheck index add archive/ --jobs 0
     """
     from factcheck.corpus import add_sources, resolve_db_path, source_items
+    from factcheck.sources import require_paths
     from factcheck.store import Index
+
+    require_paths(sources)
 
     options = {
         "reference_date": reference_date,

@@ -18,7 +18,7 @@ from pathlib import Path
 from factcheck.errors import IndexingError, NotADocumentError, SourceError
 from factcheck.passages import passages_of
 from factcheck.records import Document, Passage, Quote
-from factcheck.sources import bundled_sources, iter_folder, read_source
+from factcheck.sources import HeldErrors, bundled_sources, iter_folder, read_source, require_paths
 from factcheck.store import Index, content_hash
 from factcheck.text import sentence_spans
 
@@ -226,9 +226,10 @@ def add_sources(
     committed in batches so an interrupted run keeps every batch before the interruption.
 
     ``prune`` then removes indexed documents under ``sources`` that are gone. A source that
-    fails goes to ``on_error`` (else raises); a file in a folder that is no document is
-    reported there too, but counted as skipped, not failed. ``on_progress`` gets each source
-    when done.
+    fails goes to ``on_error`` (else raises) once a document was read; when none is, the
+    last problem raises (:class:`HeldErrors`). A file in a folder that is no document is
+    reported too, but counted as skipped, not failed. ``on_progress`` gets each source when
+    done.
     ``jobs`` > 1 analyses documents in that many worker processes; reading, skipping
     unchanged documents, storing and the callbacks stay here, in source order, so the index
     and everything reported are the same as with one job."""
@@ -256,16 +257,21 @@ def add_sources(
             error = SourceError(f"{error} (skipped)")
         else:
             summary.failed += 1
-        if on_error is not None:
-            on_error(error)
+        if problems is not None:
+            problems(error)
         elif not in_folder:  # an unreadable file inside a folder is skipped
             raise error
 
+    problems = HeldErrors(on_error) if on_error is not None else None
+    found = False  # a document was read
     steps = InOrder(ahead=AHEAD * jobs if jobs > 1 else 0)
     with analyser(jobs, reference_date) as start:
         for item, in_folder in source_items(sources):
             try:
                 for document in read_source(item):
+                    if not found and problems is not None:
+                        steps.then(problems.release)
+                    found = True
                     if prune:  # a set of every source read: kept only when it is needed
                         seen.add(document.source)
                     known = index.indexed_hash(document.source)
@@ -284,6 +290,8 @@ def add_sources(
             if on_progress is not None:
                 steps.then(partial(on_progress, item))
         steps.finish()
+    if not found and problems is not None:
+        problems.raise_last()
     flush()
     if prune:
         summary.removed = index.remove(stale_sources(index.sources(), sources, seen))
@@ -299,12 +307,17 @@ def build_corpus(
     """An in-memory index of ``sources``, built as ``factcheck index add`` builds one.
 
     A source that fails goes to ``on_error`` (when given) once the others are read; when no
-    document at all could be read, the run fails with the first error, as one error."""
+    document at all could be read, the run fails with the last error, as one error."""
     index = Index(None)
     errors: list[SourceError] = []
-    add_sources(index, sources, reference_date=reference_date, on_error=errors.append)
+    try:
+        add_sources(index, sources, reference_date=reference_date, on_error=errors.append)
+    except SourceError:  # nothing could be read: the others first, then this one
+        for error in errors if on_error is not None else ():
+            on_error(error)
+        raise
     if not index.document_count():
-        raise errors[0] if errors else SourceError("no readable documents in the given sources")
+        raise SourceError("no readable documents in the given sources")
     for error in errors:
         if on_error is None:
             raise error
@@ -318,13 +331,17 @@ def open_corpus(
     db: str | None = None,
     reference_date: str | None = None,
     on_error: Callable[[SourceError], None] | None = None,
+    require_db: bool = False,
 ) -> Corpus:
+    """What a command reads: ``sources`` (each must exist), else the index at ``db`` when it
+    holds documents (``require_db``: it must exist), else the bundled example corpus."""
     sources = list(sources)
     if sources:
+        require_paths(sources)
         return Corpus(build_corpus(sources, reference_date=reference_date, on_error=on_error))
     path = resolve_db_path(db)
-    if path.exists():
-        index = Index(path, read_only=True)
+    if path.exists() or require_db:  # a --db that names nothing is an error, not the example
+        index = Index(path, create=False, read_only=True)
         if index.document_count():
             return Corpus(index)
         index.close()

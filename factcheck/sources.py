@@ -360,6 +360,46 @@ def read_source(
         yield from read_file(path, on_error=on_error)
 
 
+def require_paths(sources: Iterable[str]) -> None:
+    """Raise for the first source named that is a path to nothing: a typo in a name the user
+    gave should stop the run, not quietly leave that source out of it."""
+    for source in sources:
+        if source.strip() and url_scheme(source) is None and not Path(source).exists():
+            raise SourceError(f"{source}: no such file or folder")
+
+
+class HeldErrors:
+    """Problems held back until the first document is read, then reported as they come.
+
+    When no document at all can be read, :meth:`raise_last` raises the last problem (the
+    earlier ones reported), so a single bad source is one error, not a warning and an error.
+    """
+
+    def __init__(self, report: ErrorHandler):
+        self.report = report
+        self.held: list[SourceError] | None = []  # None once a document was read
+
+    def __call__(self, error: SourceError) -> None:
+        if self.held is None:
+            self.report(error)
+        else:
+            self.held.append(error)
+
+    def release(self) -> None:
+        """A document was read: report what was held, and from now on report at once."""
+        held, self.held = self.held or [], None
+        for error in held:
+            self.report(error)
+
+    def raise_last(self) -> None:
+        """No document was read: raise the last problem (none when nothing went wrong)."""
+        if self.held:
+            *earlier, last = self.held
+            for error in earlier:
+                self.report(error)
+            raise last
+
+
 def read_sources(
     sources: Iterable[str],
     *,
@@ -370,32 +410,23 @@ def read_sources(
 
     Without ``on_error`` the first problem raises. With it, each problem is reported and the
     other sources go on; if no document at all could be read, the last problem is raised
-    (the earlier ones reported), so a single bad source is one error, not a warning and an error.
+    (see :class:`HeldErrors`).
     """
     if on_error is None:
         for source in sources:
             yield from read_source(source, policy=policy)
         return
-    held: list[SourceError] = []  # problems seen before the first document
+    problems = HeldErrors(on_error)
     found = False
-
-    def hold_or_report(error: SourceError) -> None:
-        (on_error if found else held.append)(error)
-
     for source in sources:
         try:
-            for doc in read_source(source, on_error=hold_or_report, policy=policy):
+            for doc in read_source(source, on_error=problems, policy=policy):
                 if not found:
                     found = True
-                    for error in held:
-                        on_error(error)
+                    problems.release()
                 yield doc
         except SourceError as error:
-            hold_or_report(error)
+            problems(error)
     if not found:
-        if not held:
-            raise SourceError("no sources given")
-        *earlier, last = held
-        for error in earlier:
-            on_error(error)
-        raise last
+        problems.raise_last()
+        raise SourceError("no sources given")

@@ -108,11 +108,35 @@ def test_remove_a_document_or_a_folder(archive, tmp_path):
     assert missing.stderr.endswith("Error: not in the index: nowhere.txt\n")
 
 
-def test_a_source_that_fails_is_reported_and_the_rest_indexed(archive, tmp_path):
-    result = run("index", "add", str(archive), "missing.txt", "--db", str(tmp_path / "i.db"))
+def test_a_source_that_fails_is_reported_and_the_rest_indexed(archive, tmp_path, httpserver):
+    httpserver.expect_request("/gone").respond_with_data("no", status=404)
+    gone = httpserver.url_for("/gone")
+    result = run("index", "add", str(archive), gone, "--db", str(tmp_path / "i.db"))
     assert result.exit_code == 2
-    assert "warning: missing.txt: no such file or folder" in result.stderr
-    assert "2 added" in result.stderr
+    assert result.stderr.startswith(f"warning: {gone}: HTTP 404 NOT FOUND\n2 added")
+
+
+@pytest.mark.parametrize(
+    "name, content, reason",
+    [
+        ("missing.txt", None, "no such file or folder"),
+        ("empty.txt", "", "no text (empty)"),
+        ("picture.html", b"%PDF-1.4 binary", "looks like a binary file, not text"),
+    ],
+)
+def test_a_source_that_cannot_be_indexed_is_one_error_line(name, content, reason, tmp_path):
+    path = tmp_path / name
+    if content is not None:
+        path.write_bytes(content.encode() if isinstance(content, str) else content)
+    result = run("index", "add", str(path), "--db", str(tmp_path / "i.db"))
+    assert (result.exit_code, result.stderr) == (2, f"Error: {path}: {reason}\n")
+
+
+def test_a_missing_source_among_good_ones_stops_before_indexing(archive, tmp_path):
+    db = tmp_path / "i.db"
+    result = run("index", "add", str(archive), "missing.txt", "--db", str(db))
+    assert (result.exit_code, result.stderr) == (2, "Error: missing.txt: no such file or folder\n")
+    assert not db.exists()
 
 
 def test_an_index_on_a_read_only_share_can_be_read(archive, tmp_path, monkeypatch):
