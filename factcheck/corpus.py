@@ -105,14 +105,29 @@ def source_items(sources: Iterable[str]) -> Iterator[tuple[str, bool]]:
 
 
 def source_key(source: str) -> str:
-    """A source as documents read from it are labelled: paths normalised, URLs as given."""
-    return source if "://" in source else str(Path(source))
+    """A source as the persistent index labels it: local paths resolved (absolute, symlinks
+    followed), so one file added as ``archive/a.txt`` and as ``/home/me/archive/a.txt`` is one
+    document, and the label means the same from any folder; URLs as given."""
+    return source if "://" in source else str(Path(source).resolve())
+
+
+def legacy_label(label: str, item: str, key: str) -> str:
+    """The label an index made before paths were resolved gave the document ``label``, read
+    from ``key``: the path as the user gave it (``item``) instead of ``key``."""
+    return str(Path(item)) + label[len(key) :] if key != item and label.startswith(key) else label
+
+
+def source_roots(source: str) -> list[str]:
+    """The labels ``source`` and what lies below it may be indexed under: resolved, and (in
+    indexes made before paths were resolved) normalised as given."""
+    as_given = source if "://" in source else str(Path(source))
+    return list(dict.fromkeys([source_key(source), as_given]))
 
 
 def stale_sources(indexed: Iterable[str], given: Iterable[str], seen: set[str]) -> list[str]:
     """Indexed sources equal to, or inside, one of ``given`` that were not ``seen``: inside
     a folder (``archive/story.txt``) or a JSON file of records (``records.jsonl#3``)."""
-    roots = [source_key(source) for source in given]
+    roots = [root for source in given for root in source_roots(source)]
     prefixes = tuple(root.rstrip("/") + mark for root in roots for mark in "/#")
     return [
         source
@@ -220,6 +235,7 @@ def add_sources(
     on_progress: Callable[[str], None] | None = None,
     on_error: Callable[[SourceError], None] | None = None,
     jobs: int = 1,
+    resolve_paths: bool = True,
 ) -> AddSummary:
     """Index ``sources`` incrementally, streaming: a source whose text is already indexed is
     skipped before analysis, a changed one replaces its old version, and documents are
@@ -232,9 +248,14 @@ def add_sources(
     done.
     ``jobs`` > 1 analyses documents in that many worker processes; reading, skipping
     unchanged documents, storing and the callbacks stay here, in source order, so the index
-    and everything reported are the same as with one job."""
+    and everything reported are the same as with one job.
+
+    ``resolve_paths`` labels local files by :func:`source_key` (a persistent index); a
+    document indexed under its path as given by an older version is recognised, and
+    replaced by the resolved label only when it changed."""
     sources = list(sources)
     summary, seen = AddSummary(), set()
+    relabelled: list[str] = []  # documents indexed under their old label, now stored anew
     batch: list[tuple[Document, list[Passage]]] = []
     batch_bytes = 0
 
@@ -267,14 +288,16 @@ def add_sources(
     steps = InOrder(ahead=AHEAD * jobs if jobs > 1 else 0)
     with analyser(jobs, reference_date) as start:
         for item, in_folder in source_items(sources):
+            key = source_key(item) if resolve_paths else item
             try:
-                for document in read_source(item):
+                for document in read_source(key):
                     if not found and problems is not None:
                         steps.then(problems.release)
                     found = True
+                    legacy = legacy_label(document.source, item, key)
+                    label, known = indexed_under(index, document.source, legacy)
                     if prune:  # a set of every source read: kept only when it is needed
-                        seen.add(document.source)
-                    known = index.indexed_hash(document.source)
+                        seen.update((label, document.source))
                     if known == content_hash(document.text):
                         summary.unchanged += 1
                         continue
@@ -282,6 +305,8 @@ def add_sources(
                         summary.added += 1
                     else:
                         summary.updated += 1
+                    if label != document.source:
+                        relabelled.append(label)
                     size = len(document.text.encode("utf-8", "surrogatepass"))
                     summary.bytes += size
                     steps.then(partial(store, document, size, start(document)), waits=True)
@@ -293,9 +318,20 @@ def add_sources(
     if not found and problems is not None:
         problems.raise_last()
     flush()
+    if relabelled:
+        index.remove(relabelled)
     if prune:
         summary.removed = index.remove(stale_sources(index.sources(), sources, seen))
     return summary
+
+
+def indexed_under(index: Index, label: str, legacy: str) -> tuple[str, str | None]:
+    """The label a document is indexed under (``label``, else its ``legacy`` label) and the
+    hash of its indexed text; ``(label, None)`` when it is not indexed."""
+    known = index.indexed_hash(label)
+    if known is None and legacy != label and (old := index.indexed_hash(legacy)) is not None:
+        return legacy, old
+    return label, known
 
 
 def build_corpus(
@@ -311,7 +347,13 @@ def build_corpus(
     index = Index(None)
     errors: list[SourceError] = []
     try:
-        add_sources(index, sources, reference_date=reference_date, on_error=errors.append)
+        add_sources(
+            index,
+            sources,
+            reference_date=reference_date,
+            on_error=errors.append,
+            resolve_paths=False,
+        )
     except SourceError:  # nothing could be read: the others first, then this one
         for error in errors if on_error is not None else ():
             on_error(error)

@@ -15,7 +15,8 @@ import pytest
 from click.testing import CliRunner
 
 from factcheck.cli import cli
-from factcheck.corpus import user_data_dir
+from factcheck.corpus import add_sources, user_data_dir
+from factcheck.store import Index
 
 pytestmark = pytest.mark.usefixtures("fake_attribution")
 
@@ -162,6 +163,32 @@ def test_a_picture_in_a_folder_is_skipped_and_does_not_fail_the_run(archive, tmp
         ]
 
 
+def test_a_file_added_by_another_path_is_the_same_document(archive, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    db = str(tmp_path / "index.db")
+    assert "2 added" in run("index", "add", "archive", "--db", db).stderr
+    again = run("index", "add", str(archive / "gas.txt"), "./archive/../archive", "--db", db)
+    assert "0 added, 0 updated, 3 unchanged" in again.stderr
+    listed = json.loads(run("index", "list", "--db", db, "--format", "json").stdout)
+    assert [d["source"] for d in listed] == [str(archive / "gas.txt"), str(archive / "weather.txt")]
+    assert "2 removed" in run("index", "remove", "archive", "--db", db).stderr
+
+
+def test_an_index_labelled_by_relative_paths_keeps_working(archive, tmp_path, monkeypatch):
+    """Indexes made before paths were resolved hold paths as given: still recognised."""
+    monkeypatch.chdir(tmp_path)
+    db = tmp_path / "index.db"
+    with Index(db) as index:
+        add_sources(index, ["archive"], resolve_paths=False)
+    assert "0 added, 0 updated, 2 unchanged" in run("index", "add", "archive", "--db", db).stderr
+    (archive / "weather.txt").write_text("Snow is expected in Moscow on Friday.\n")
+    changed = run("index", "add", "archive", "--db", str(db), "--prune")
+    assert "0 added, 1 updated, 1 unchanged, 0 removed" in changed.stderr
+    listed = json.loads(run("index", "list", "--db", str(db), "--format", "json").stdout)
+    assert [d["source"] for d in listed] == [str(archive / "weather.txt"), "archive/gas.txt"]
+    assert "2 removed" in run("index", "remove", "archive", "--db", str(db)).stderr
+
+
 def test_no_index_yet(tmp_path):
     result = run("index", "stats", "--db", str(tmp_path / "none.db"))
     assert result.exit_code == 2
@@ -216,7 +243,8 @@ import factcheck.corpus
 from factcheck.passages import passages_of
 factcheck.corpus.analyse = lambda document, **_: ([], passages_of(document, []))
 from factcheck.cli import cli
-from factcheck.corpus import user_data_dir
+from factcheck.corpus import add_sources, user_data_dir
+from factcheck.store import Index
 cli.main(sys.argv[1:], prog_name="factcheck")
 """
 
