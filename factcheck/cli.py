@@ -404,7 +404,7 @@ def read(source, fmt):
     from factcheck import report
     from factcheck.sources import read_source
 
-    documents = (d.to_dict() for d in read_source(source))
+    documents = (d.to_dict() for d in read_source(source, on_error=warn))
     if fmt in ("json", "jsonl"):
         report.stream_json(documents, sys.stdout, lines=fmt == "jsonl")
         return

@@ -286,11 +286,17 @@ def add_sources(
     problems = HeldErrors(on_error) if on_error is not None else None
     found = False  # a document was read
     steps = InOrder(ahead=AHEAD * jobs if jobs > 1 else 0)
+
+    def notice(error: SourceError) -> None:
+        """A problem that does not stop its source (a bad record, a page cut short)."""
+        if problems is not None:
+            steps.then(partial(problems, error))
+
     with analyser(jobs, reference_date) as start:
         for item, in_folder in source_items(sources):
             key = source_key(item) if resolve_paths else item
             try:
-                for document in read_source(key):
+                for document in read_source(key, on_error=notice):
                     if not found and problems is not None:
                         steps.then(problems.release)
                     found = True

@@ -109,6 +109,18 @@ def test_remove_a_document_or_a_folder(archive, tmp_path):
     assert missing.stderr.endswith("Error: not in the index: nowhere.txt\n")
 
 
+def test_a_text_too_large_in_a_folder_is_skipped(archive, tmp_path, monkeypatch):
+    monkeypatch.setattr("factcheck.sources.MAX_TEXT_CHARS", 60)
+    db = str(tmp_path / "index.db")
+    result = run("index", "add", str(archive), "--db", db)
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == [
+        f"warning: {archive / 'gas.txt'}: text is too large to analyse (82 characters;"
+        " the limit is 60) (skipped)",
+        f"1 added, 0 updated, 0 unchanged, 0 removed, 1 skipped, 0 failed; 1 documents in {db}",
+    ]
+
+
 def test_a_source_that_fails_is_reported_and_the_rest_indexed(archive, tmp_path, httpserver):
     httpserver.expect_request("/gone").respond_with_data("no", status=404)
     gone = httpserver.url_for("/gone")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.errors import SourceError
+from factcheck.errors import NotADocumentError, SourceError
 from factcheck.htmltext import mark_inline_quotes
 from factcheck.sources import is_document_name, iter_folder, read_source, read_sources
 
@@ -206,8 +206,8 @@ def test_large_text_file_is_read_with_bounded_memory(tmp_path):
     import tracemalloc
 
     path = tmp_path / "big.txt"
-    line = "A long line of plain text repeated to make a fifty megabyte file.\n"
-    size = 50 * 2**20
+    line = "A long line of plain text repeated to make a fifteen megabyte file.\n"
+    size = 15 * 2**20  # under MAX_TEXT_CHARS
     with path.open("w") as file:
         for _ in range(size // len(line)):
             file.write(line)
@@ -219,6 +219,34 @@ def test_large_text_file_is_read_with_bounded_memory(tmp_path):
         tracemalloc.stop()
     assert len(document.text) > size * 0.99
     assert peak < 2.5 * size  # the bytes and the text, never more copies
+
+
+def test_a_text_too_large_to_analyse_is_refused_and_a_huge_record_skipped(tmp_path, monkeypatch):
+    monkeypatch.setattr("factcheck.sources.MAX_TEXT_CHARS", 1000)
+    path = tmp_path / "huge.txt"
+    path.write_text("Word. " * 200)
+    with pytest.raises(NotADocumentError, match="text is too large to analyse"):
+        read_one(path)
+    records = tmp_path / "records.jsonl"
+    records.write_text('{"text": "%s"}\n{"text": "Small."}\n' % ("Word. " * 200))
+    problems: list[SourceError] = []
+    assert [d.text for d in read_source(str(records), on_error=problems.append)] == ["Small."]
+    assert [str(p) for p in problems] == [
+        f"{records}#1: text is too large to analyse (1,200 characters; the limit is 1,000)"
+    ]
+
+
+def test_a_page_cut_at_the_html_limit_says_so(tmp_path, monkeypatch):
+    monkeypatch.setattr("factcheck.htmltext.MAX_HTML_CHARS", 2000)
+    path = tmp_path / "long.html"
+    path.write_text("<html><body>" + "<p>Rain is expected on Friday, forecasters said.</p>" * 100)
+    problems: list[SourceError] = []
+    (document,) = read_source(str(path), on_error=problems.append)
+    assert document.text.startswith("Rain is expected")
+    size = path.stat().st_size
+    assert [str(p) for p in problems] == [
+        f"{path}: page cut at 2,000 characters of {size:,}; the rest is not read"
+    ]
 
 
 @pytest.mark.parametrize(
