@@ -353,7 +353,7 @@ class Index:
                 document.author,
                 document.outlet,
                 document.date,
-                len(document.text),
+                len(document.text.encode("utf-8", "surrogatepass")),  # bytes, as stats says
                 len(passages),
                 quotes,
             ),

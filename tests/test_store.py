@@ -183,6 +183,12 @@ def test_stats_and_documents(index):
     assert (document.source, document.date, document.quotes) == ("gas.txt", "2022-12-09", 1)
 
 
+def test_text_bytes_count_bytes_not_characters(index):
+    stored(index, Document(source="cafe.txt", text="Café „Zürich“"))  # 13 characters
+    assert index.stats().text_bytes == len("Café „Zürich“".encode()) == 19
+    assert [document.size for document in index.documents()] == [19]
+
+
 def test_readers_never_wait_for_a_writer(tmp_path):
     path = tmp_path / "index.db"
     with Index(path) as writer, Index(path) as reader:
