@@ -6,7 +6,7 @@ import itertools
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from typing import TextIO
+from typing import BinaryIO
 
 import click
 
@@ -116,15 +116,25 @@ def from_option(what: str) -> Callable:
     return click.option(
         "--from",
         "from_file",
-        type=click.File("r", encoding="utf-8", errors="replace"),
+        type=click.File("rb"),
         metavar="FILE",
         help=f"Read {what} from FILE, one per line ('-' for stdin).",
     )
 
 
-def input_lines(arguments: Iterable[str], from_file: TextIO | None, *, what: str) -> Iterator[str]:
+def input_lines(
+    arguments: Iterable[str], from_file: BinaryIO | None, *, what: str
+) -> Iterator[str]:
     """Arguments, else lines of --from FILE, else lines piped on stdin; read lazily so results
-    stream. Blank lines and lines starting with '#' are skipped."""
+    stream, but the first at once, so empty or binary input fails before sources are read.
+    Blank lines and lines starting with '#' are skipped."""
+    lines = given_lines(arguments, from_file, what=what)
+    return itertools.chain([next(lines)], lines)
+
+
+def given_lines(
+    arguments: Iterable[str], from_file: BinaryIO | None, *, what: str
+) -> Iterator[str]:
     arguments = list(arguments)
     for argument in arguments:
         if not argument.strip():
@@ -136,15 +146,28 @@ def input_lines(arguments: Iterable[str], from_file: TextIO | None, *, what: str
         stdin = sys.stdin  # (CliRunner swaps it too)
         if stdin.isatty():
             raise click.UsageError(f"give a {what}, --from FILE, or pipe {what}s on stdin")
-        from_file = stdin
+        from_file = stdin.buffer
     count = 0
-    for line in from_file:
+    for line in text_lines(from_file):
         line = line.strip()
         if line and not line.startswith("#"):
             count += 1
             yield line
     if not count:
         raise InputError(f"no {what}s in the input (it was empty)")
+
+
+def text_lines(file: BinaryIO) -> Iterator[str]:
+    """The lines of a file of claims or quotes, as UTF-8 (bad bytes replaced); a binary file
+    (an image given by mistake) is refused before any of it is taken for a claim."""
+    from factcheck.encoding import SNIFF_BYTES, is_binary
+
+    head = file.read(SNIFF_BYTES)
+    if is_binary(head):
+        name = getattr(file, "name", "<stdin>")
+        raise InputError(f"{name}: looks like a binary file, not text")
+    for line in itertools.chain((head + file.readline()).splitlines(), file):
+        yield line.decode("utf-8", errors="replace")
 
 
 def open_corpus(sources: tuple[str, ...], db: str | None, reference_date: str | None):
@@ -211,7 +234,6 @@ def claim(claims, from_file, sources, db, reference_date, fmt, top, fail_on):
     from factcheck.verdict import FAIL_ON, check_claim_in
 
     texts = input_lines(claims, from_file, what="claim")
-    texts = itertools.chain([next(texts)], texts)  # fail on empty input before reading sources
     corpus = open_corpus(sources, db, reference_date)
     failing = FAIL_ON.get(fail_on, set())
     failed = []

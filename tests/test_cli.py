@@ -5,7 +5,7 @@ from click.testing import CliRunner
 from paths import REPO
 
 from factcheck import __version__
-from factcheck.cli import cli
+from factcheck.cli import cli, input_lines
 
 SEED = REPO / "seeds" / "russia-gas-union.txt"
 
@@ -102,6 +102,27 @@ def test_unknown_format():
 
 def test_bad_reference_date():
     assert_one_line_error(run("claim", "x", "--reference-date", "yesterday"), "YYYY-MM-DD")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", b"%PDF-1.4\nclaim-like text\n", b"a\x00b\n"],
+)
+def test_claims_from_a_binary_file_are_refused(tmp_path, data):
+    path = tmp_path / "claims.txt"
+    path.write_bytes(data)
+    assert_one_line_error(run("claim", "--from", str(path)), f"{path}: looks like a binary file")
+    assert_one_line_error(run("quote", input=data), "<stdin>: looks like a binary file")
+
+
+def test_claims_from_a_file_keep_their_lines_and_replace_bad_bytes(tmp_path):
+    path = tmp_path / "claims.txt"
+    path.write_bytes(b"# comment\r\nPeskov denied \xffit\r\n\n" + b"x" * 9000 + b"\nlast\n")
+    assert list(input_lines([], path.open("rb"), what="claim")) == [
+        "Peskov denied \ufffdit",
+        "x" * 9000,
+        "last",
+    ]
 
 
 def test_missing_from_file(tmp_path):
