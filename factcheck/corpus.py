@@ -11,7 +11,7 @@ import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 
@@ -111,10 +111,13 @@ def source_key(source: str) -> str:
     return source if "://" in source else str(Path(source).resolve())
 
 
-def legacy_label(label: str, item: str, key: str) -> str:
-    """The label an index made before paths were resolved gave the document ``label``, read
-    from ``key``: the path as the user gave it (``item``) instead of ``key``."""
-    return str(Path(item)) + label[len(key) :] if key != item and label.startswith(key) else label
+def resolved_label(label: str, item: str) -> str:
+    """The label of a document read from ``item`` (a path as the user gave it) with that path
+    resolved (:func:`source_key`): how the persistent index labels it."""
+    given = str(Path(item))
+    if "://" in item or not label.startswith(given):
+        return label  # a URL, or a bundled seed (cited as seeds/NAME wherever it is)
+    return source_key(item) + label[len(given) :]
 
 
 def source_roots(source: str) -> list[str]:
@@ -294,14 +297,15 @@ def add_sources(
 
     with analyser(jobs, reference_date) as start:
         for item, in_folder in source_items(sources):
-            key = source_key(item) if resolve_paths else item
             try:
-                for document in read_source(key, on_error=notice):
+                for read in read_source(item, on_error=notice):  # errors name it as given
                     if not found and problems is not None:
                         steps.then(problems.release)
                     found = True
-                    legacy = legacy_label(document.source, item, key)
-                    label, known = indexed_under(index, document.source, legacy)
+                    document = read
+                    if resolve_paths:
+                        document = replace(read, source=resolved_label(read.source, item))
+                    label, known = indexed_under(index, document.source, read.source)
                     if prune:  # a set of every source read: kept only when it is needed
                         seen.update((label, document.source))
                     if known == content_hash(document.text):
@@ -332,8 +336,9 @@ def add_sources(
 
 
 def indexed_under(index: Index, label: str, legacy: str) -> tuple[str, str | None]:
-    """The label a document is indexed under (``label``, else its ``legacy`` label) and the
-    hash of its indexed text; ``(label, None)`` when it is not indexed."""
+    """The label a document is indexed under (``label``, else its ``legacy`` label: the path
+    as given, in indexes made before paths were resolved) and the hash of its indexed text;
+    ``(label, None)`` when it is not indexed."""
     known = index.indexed_hash(label)
     if known is None and legacy != label and (old := index.indexed_hash(legacy)) is not None:
         return legacy, old

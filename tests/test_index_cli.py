@@ -145,6 +145,13 @@ def test_a_source_that_cannot_be_indexed_is_one_error_line(name, content, reason
     assert (result.exit_code, result.stderr) == (2, f"Error: {path}: {reason}\n")
 
 
+def test_errors_name_a_source_as_given(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "empty.txt").write_text("")
+    result = run("index", "add", "empty.txt", "--db", "i.db")
+    assert (result.exit_code, result.stderr) == (2, "Error: empty.txt: no text (empty)\n")
+
+
 def test_a_missing_source_among_good_ones_stops_before_indexing(archive, tmp_path):
     db = tmp_path / "i.db"
     result = run("index", "add", str(archive), "missing.txt", "--db", str(db))
