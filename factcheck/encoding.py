@@ -115,8 +115,8 @@ def decode_html(data: bytes, *, declared: str | None = None) -> str:
 
     Bytes that are valid UTF-8, or all but a few (:func:`mostly_utf8`), are read as UTF-8
     whatever the page declares (pages often declare Latin-1 and serve UTF-8; the reverse
-    cannot decode cleanly). A declared charset is
-    used only if the bytes decode cleanly with it.
+    cannot decode cleanly). A declared charset is used only if the bytes decode cleanly
+    with it.
     """
     encoding = bom_encoding(data[:4]) or utf16_without_bom(data[:SNIFF_BYTES])
     if encoding:
