@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck.corpus import add_sources, build_corpus, stale_sources
+from factcheck.corpus import add_sources, build_corpus, source_key, stale_sources
 from factcheck.errors import StoreError
 from factcheck.passages import passages_of
 from factcheck.records import Document, Passage
@@ -319,6 +319,27 @@ def test_stale_sources(given, stale):
     indexed = ["archive/kept.txt", "archive/gone.txt", "archive2/x.txt", "https://example.com/news"]
     indexed += ["records.jsonl#1", "records.jsonl#9"]
     assert stale_sources(indexed, given, seen={"archive/kept.txt", "records.jsonl#1"}) == stale
+
+
+@pytest.mark.parametrize(
+    "source, key",
+    [
+        ("real/a.txt", "real/a.txt"),
+        ("./real/../real/a.txt", "real/a.txt"),
+        ("link/a.txt", "real/a.txt"),  # a symlinked folder is followed
+        ("link", "real"),
+        ("link/", "real"),
+        ("real/..", ""),
+        ("https://example.com/news?id=1", "https://example.com/news?id=1"),
+    ],
+)
+def test_source_key_is_the_resolved_path(tmp_path, monkeypatch, source, key):
+    (tmp_path / "real").mkdir()
+    (tmp_path / "real" / "a.txt").write_text("A.")
+    (tmp_path / "link").symlink_to(tmp_path / "real")
+    monkeypatch.chdir(tmp_path)
+    expected = key if "://" in key else str((tmp_path / key).resolve())
+    assert source_key(source) == expected
 
 
 def test_one_bad_file_does_not_hide_the_rest_of_its_folder(tmp_path):
