@@ -6,7 +6,7 @@ import itertools
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from typing import TextIO
+from typing import BinaryIO
 
 import click
 
@@ -116,15 +116,25 @@ def from_option(what: str) -> Callable:
     return click.option(
         "--from",
         "from_file",
-        type=click.File("r", encoding="utf-8", errors="replace"),
+        type=click.File("rb"),
         metavar="FILE",
         help=f"Read {what} from FILE, one per line ('-' for stdin).",
     )
 
 
-def input_lines(arguments: Iterable[str], from_file: TextIO | None, *, what: str) -> Iterator[str]:
+def input_lines(
+    arguments: Iterable[str], from_file: BinaryIO | None, *, what: str
+) -> Iterator[str]:
     """Arguments, else lines of --from FILE, else lines piped on stdin; read lazily so results
-    stream. Blank lines and lines starting with '#' are skipped."""
+    stream, but the first at once, so empty or binary input fails before sources are read.
+    Blank lines and lines starting with '#' are skipped."""
+    lines = given_lines(arguments, from_file, what=what)
+    return itertools.chain([next(lines)], lines)
+
+
+def given_lines(
+    arguments: Iterable[str], from_file: BinaryIO | None, *, what: str
+) -> Iterator[str]:
     arguments = list(arguments)
     for argument in arguments:
         if not argument.strip():
@@ -136,9 +146,9 @@ def input_lines(arguments: Iterable[str], from_file: TextIO | None, *, what: str
         stdin = sys.stdin  # (CliRunner swaps it too)
         if stdin.isatty():
             raise click.UsageError(f"give a {what}, --from FILE, or pipe {what}s on stdin")
-        from_file = stdin
+        from_file = stdin.buffer
     count = 0
-    for line in from_file:
+    for line in text_lines(from_file):
         line = line.strip()
         if line and not line.startswith("#"):
             count += 1
@@ -147,10 +157,30 @@ def input_lines(arguments: Iterable[str], from_file: TextIO | None, *, what: str
         raise InputError(f"no {what}s in the input (it was empty)")
 
 
+def text_lines(file: BinaryIO) -> Iterator[str]:
+    """The lines of a file of claims or quotes, as UTF-8 (bad bytes replaced); a binary file
+    (an image given by mistake) is refused before any of it is taken for a claim."""
+    from factcheck.encoding import SNIFF_BYTES, is_binary
+
+    head = file.read(SNIFF_BYTES)
+    if is_binary(head):
+        name = getattr(file, "name", "<stdin>")
+        raise InputError(f"{name}: looks like a binary file, not text")
+    for line in itertools.chain((head + file.readline()).splitlines(), file):
+        yield line.decode("utf-8", errors="replace")
+
+
 def open_corpus(sources: tuple[str, ...], db: str | None, reference_date: str | None):
     from factcheck.corpus import open_corpus as open_
 
-    corpus = open_(sources=sources, db=db, reference_date=reference_date, on_error=warn)
+    given = click.get_current_context().get_parameter_source("db")
+    corpus = open_(
+        sources=sources,
+        db=db,
+        reference_date=reference_date,
+        on_error=warn,
+        require_db=given is click.core.ParameterSource.COMMANDLINE,
+    )
     if corpus.bundled:
         note("no --source given and the index is empty: using the bundled example corpus (seeds/)")
     return corpus
@@ -204,7 +234,6 @@ def claim(claims, from_file, sources, db, reference_date, fmt, top, fail_on):
     from factcheck.verdict import FAIL_ON, check_claim_in
 
     texts = input_lines(claims, from_file, what="claim")
-    texts = itertools.chain([next(texts)], texts)  # fail on empty input before reading sources
     corpus = open_corpus(sources, db, reference_date)
     failing = FAIL_ON.get(fail_on, set())
     failed = []
@@ -397,7 +426,7 @@ def read(source, fmt):
     from factcheck import report
     from factcheck.sources import read_source
 
-    documents = (d.to_dict() for d in read_source(source))
+    documents = (d.to_dict() for d in read_source(source, on_error=warn))
     if fmt in ("json", "jsonl"):
         report.stream_json(documents, sys.stdout, lines=fmt == "jsonl")
         return
@@ -441,7 +470,8 @@ def index_add(sources, db, prune, reference_date, jobs):
     """Add files, folders or URLs to the index.
 
     Unchanged documents are skipped, changed ones replaced; documents are committed in
-    batches, so an interrupted run keeps what it had done. Exit code 2 when a source failed.
+    batches, so an interrupted run keeps what it had done. Files in a folder that are no
+    documents (binary, too large) are skipped with a warning. Exit code 2 when a source failed.
     --jobs analyses documents in parallel (reading and storing stay in one process); the
     index is the same whatever the number of jobs.
 
@@ -452,7 +482,10 @@ def index_add(sources, db, prune, reference_date, jobs):
         factcheck index add archive/ --jobs 0
     """
     from factcheck.corpus import add_sources, resolve_db_path, source_items
+    from factcheck.sources import require_paths
     from factcheck.store import Index
+
+    require_paths(sources)
 
     options = {
         "reference_date": reference_date,
@@ -471,7 +504,7 @@ def index_add(sources, db, prune, reference_date, jobs):
             summary = add_sources(store, sources, **options)
         click.echo(
             f"{summary.added} added, {summary.updated} updated, {summary.unchanged} unchanged,"
-            f" {summary.removed} removed, {summary.failed} failed;"
+            f" {summary.removed} removed, {summary.skipped} skipped, {summary.failed} failed;"
             f" {store.document_count()} documents in {store.path}",
             err=True,
         )
@@ -499,7 +532,7 @@ def index_list(db, fmt):
         report.Column("Quotes", lambda r: r["quotes"]),
         report.Column("Passages", lambda r: r["passages"]),
     ]
-    with Index(resolve_db_path(db), create=False) as store:
+    with Index(resolve_db_path(db), create=False, read_only=True) as store:
         documents = (d.to_dict() for d in store.documents())
         report.stream(documents, sys.stdout, fmt=fmt, columns=columns)
 
@@ -543,7 +576,7 @@ def index_stats(db, fmt):
     from factcheck.corpus import resolve_db_path
     from factcheck.store import Index
 
-    with Index(resolve_db_path(db), create=False) as store:
+    with Index(resolve_db_path(db), create=False, read_only=True) as store:
         stats = store.stats().to_dict()
     if fmt == "json":
         click.echo(json.dumps(stats, indent=2))

@@ -11,14 +11,14 @@ import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
-from functools import partial
+from dataclasses import dataclass, replace
+from functools import lru_cache, partial
 from pathlib import Path
 
-from factcheck.errors import IndexingError, SourceError
+from factcheck.errors import IndexingError, NotADocumentError, SourceError
 from factcheck.passages import passages_of
 from factcheck.records import Document, Passage, Quote
-from factcheck.sources import bundled_sources, iter_folder, read_source
+from factcheck.sources import HeldErrors, bundled_sources, iter_folder, read_source, require_paths
 from factcheck.store import Index, content_hash
 from factcheck.text import sentence_spans
 
@@ -78,6 +78,7 @@ class AddSummary:
     updated: int = 0
     unchanged: int = 0
     removed: int = 0
+    skipped: int = 0  # files in a folder that are no documents (binary, too large)
     failed: int = 0
     bytes: int = 0  # text analysed and stored
 
@@ -104,14 +105,45 @@ def source_items(sources: Iterable[str]) -> Iterator[tuple[str, bool]]:
 
 
 def source_key(source: str) -> str:
-    """A source as documents read from it are labelled: paths normalised, URLs as given."""
-    return source if "://" in source else str(Path(source))
+    """A source as the persistent index labels it: local paths absolute, their folder resolved
+    (symlinks followed), so one file added as ``archive/a.txt`` and as ``/home/me/archive/a.txt``
+    is one document, and the label means the same from any folder; URLs as given."""
+    if "://" in source:
+        return source
+    absolute = os.path.join(os.getcwd(), source)
+    folder, name = os.path.split(absolute)
+    if name in {"", ".", ".."} or os.path.isdir(absolute):
+        return str(Path(absolute).resolve())
+    return os.path.join(resolved_folder(folder), name)
+
+
+@lru_cache(maxsize=1024)
+def resolved_folder(folder: str) -> str:
+    """An absolute folder, resolved once per process: resolving every file of an archive
+    would cost 40 microseconds each (pathlib), 4 s for 100,000 files re-added unchanged."""
+    return str(Path(folder).resolve())
+
+
+def resolved_label(label: str, item: str) -> str:
+    """The label of a document read from ``item`` (a path as the user gave it) with that path
+    resolved (:func:`source_key`): how the persistent index labels it."""
+    given = str(Path(item))
+    if "://" in item or not label.startswith(given):
+        return label  # a URL, or a bundled seed (cited as seeds/NAME wherever it is)
+    return source_key(item) + label[len(given) :]
+
+
+def source_roots(source: str) -> list[str]:
+    """The labels ``source`` and what lies below it may be indexed under: resolved, and (in
+    indexes made before paths were resolved) normalised as given."""
+    as_given = source if "://" in source else str(Path(source))
+    return list(dict.fromkeys([source_key(source), as_given]))
 
 
 def stale_sources(indexed: Iterable[str], given: Iterable[str], seen: set[str]) -> list[str]:
     """Indexed sources equal to, or inside, one of ``given`` that were not ``seen``: inside
     a folder (``archive/story.txt``) or a JSON file of records (``records.jsonl#3``)."""
-    roots = [source_key(source) for source in given]
+    roots = [root for source in given for root in source_roots(source)]
     prefixes = tuple(root.rstrip("/") + mark for root in roots for mark in "/#")
     return [
         source
@@ -219,18 +251,27 @@ def add_sources(
     on_progress: Callable[[str], None] | None = None,
     on_error: Callable[[SourceError], None] | None = None,
     jobs: int = 1,
+    resolve_paths: bool = True,
 ) -> AddSummary:
     """Index ``sources`` incrementally, streaming: a source whose text is already indexed is
     skipped before analysis, a changed one replaces its old version, and documents are
     committed in batches so an interrupted run keeps every batch before the interruption.
 
     ``prune`` then removes indexed documents under ``sources`` that are gone. A source that
-    fails goes to ``on_error`` (else raises); ``on_progress`` gets each source when done.
+    fails goes to ``on_error`` (else raises) once a document was read; when none is, the
+    last problem raises (:class:`HeldErrors`). A file in a folder that is no document is
+    reported too, but counted as skipped, not failed. ``on_progress`` gets each source when
+    done.
     ``jobs`` > 1 analyses documents in that many worker processes; reading, skipping
     unchanged documents, storing and the callbacks stay here, in source order, so the index
-    and everything reported are the same as with one job."""
+    and everything reported are the same as with one job.
+
+    ``resolve_paths`` labels local files by :func:`source_key` (a persistent index); a
+    document indexed under its path as given by an older version is recognised, and
+    replaced by the resolved label only when it changed."""
     sources = list(sources)
     summary, seen = AddSummary(), set()
+    relabelled: list[str] = []  # documents indexed under their old label, now stored anew
     batch: list[tuple[Document, list[Passage]]] = []
     batch_bytes = 0
 
@@ -248,20 +289,38 @@ def add_sources(
             flush()
 
     def fail(error: SourceError, in_folder: bool) -> None:
-        summary.failed += 1
-        if on_error is not None:
-            on_error(error)
-        elif not in_folder:  # a binary or unreadable file inside a folder is skipped
+        if in_folder and isinstance(error, NotADocumentError):  # a picture beside articles
+            summary.skipped += 1
+            error = SourceError(f"{error} (skipped)")
+        else:
+            summary.failed += 1
+        if problems is not None:
+            problems(error)
+        elif not in_folder:  # an unreadable file inside a folder is skipped
             raise error
 
+    problems = HeldErrors(on_error) if on_error is not None else None
+    found = False  # a document was read
     steps = InOrder(ahead=AHEAD * jobs if jobs > 1 else 0)
+
+    def notice(error: SourceError) -> None:
+        """A problem that does not stop its source (a bad record, a page cut short)."""
+        if problems is not None:
+            steps.then(partial(problems, error))
+
     with analyser(jobs, reference_date) as start:
         for item, in_folder in source_items(sources):
             try:
-                for document in read_source(item):
+                for read in read_source(item, on_error=notice):  # errors name it as given
+                    if not found and problems is not None:
+                        steps.then(problems.release)
+                    found = True
+                    document = read
+                    if resolve_paths:
+                        document = replace(read, source=resolved_label(read.source, item))
+                    label, known = indexed_under(index, document.source, read.source)
                     if prune:  # a set of every source read: kept only when it is needed
-                        seen.add(document.source)
-                    known = index.indexed_hash(document.source)
+                        seen.update((label, document.source))
                     if known == content_hash(document.text):
                         summary.unchanged += 1
                         continue
@@ -269,6 +328,8 @@ def add_sources(
                         summary.added += 1
                     else:
                         summary.updated += 1
+                    if label != document.source:
+                        relabelled.append(label)
                     size = len(document.text.encode("utf-8", "surrogatepass"))
                     summary.bytes += size
                     steps.then(partial(store, document, size, start(document)), waits=True)
@@ -277,10 +338,24 @@ def add_sources(
             if on_progress is not None:
                 steps.then(partial(on_progress, item))
         steps.finish()
+    if not found and problems is not None:
+        problems.raise_last()
     flush()
+    if relabelled:
+        index.remove(relabelled)
     if prune:
         summary.removed = index.remove(stale_sources(index.sources(), sources, seen))
     return summary
+
+
+def indexed_under(index: Index, label: str, legacy: str) -> tuple[str, str | None]:
+    """The label a document is indexed under (``label``, else its ``legacy`` label: the path
+    as given, in indexes made before paths were resolved) and the hash of its indexed text;
+    ``(label, None)`` when it is not indexed."""
+    known = index.indexed_hash(label)
+    if known is None and legacy != label and (old := index.indexed_hash(legacy)) is not None:
+        return legacy, old
+    return label, known
 
 
 def build_corpus(
@@ -292,12 +367,23 @@ def build_corpus(
     """An in-memory index of ``sources``, built as ``factcheck index add`` builds one.
 
     A source that fails goes to ``on_error`` (when given) once the others are read; when no
-    document at all could be read, the run fails with the first error, as one error."""
+    document at all could be read, the run fails with the last error, as one error."""
     index = Index(None)
     errors: list[SourceError] = []
-    add_sources(index, sources, reference_date=reference_date, on_error=errors.append)
+    try:
+        add_sources(
+            index,
+            sources,
+            reference_date=reference_date,
+            on_error=errors.append,
+            resolve_paths=False,
+        )
+    except SourceError:  # nothing could be read: the others first, then this one
+        for error in errors if on_error is not None else ():
+            on_error(error)
+        raise
     if not index.document_count():
-        raise errors[0] if errors else SourceError("no readable documents in the given sources")
+        raise SourceError("no readable documents in the given sources")
     for error in errors:
         if on_error is None:
             raise error
@@ -311,13 +397,17 @@ def open_corpus(
     db: str | None = None,
     reference_date: str | None = None,
     on_error: Callable[[SourceError], None] | None = None,
+    require_db: bool = False,
 ) -> Corpus:
+    """What a command reads: ``sources`` (each must exist), else the index at ``db`` when it
+    holds documents (``require_db``: it must exist), else the bundled example corpus."""
     sources = list(sources)
     if sources:
+        require_paths(sources)
         return Corpus(build_corpus(sources, reference_date=reference_date, on_error=on_error))
     path = resolve_db_path(db)
-    if path.exists():
-        index = Index(path)
+    if path.exists() or require_db:  # a --db that names nothing is an error, not the example
+        index = Index(path, create=False, read_only=True)
         if index.document_count():
             return Corpus(index)
         index.close()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import codecs
 import re
 
-from factcheck.errors import SourceError
+from factcheck.errors import NotADocumentError
 
 BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -21,6 +21,11 @@ BOMS = (
 )
 SNIFF_BYTES = 8192
 META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
+# UTF-8 with at most this many stray bytes (or this share of the bytes) is still UTF-8: a
+# pasted title or an ad snippet in another encoding should cost one character, not the page.
+STRAY_BYTES = 4
+STRAY_SHARE = 0.001
+STRAY_BYTE_RE = re.compile("[\udc80-\udcff]")  # how surrogateescape keeps an invalid byte
 # Magic numbers of common binary formats that contain no NUL in their first bytes.
 BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b", b"BZh")
 
@@ -48,8 +53,15 @@ def is_binary(head: bytes) -> bool:
     return b"\x00" in head or head.startswith(BINARY_MAGIC)
 
 
+def refuse_binary(head: bytes, *, source: str) -> None:
+    """Raise :class:`NotADocumentError` when the first bytes of ``source`` are a binary format."""
+    if is_binary(head):
+        raise NotADocumentError(f"{source}: looks like a binary file, not text")
+
+
 def decode_text(data: bytes, *, source: str) -> str:
-    """Decode a plain text file: BOM, UTF-16 without BOM, UTF-8, then cp1252.
+    """Decode a plain text file: BOM, UTF-16 without BOM, UTF-8 (:func:`mostly_utf8` too),
+    then cp1252.
 
     cp1252 is a superset of the printable Latin-1 range, so Latin-1 files read correctly too.
     """
@@ -57,12 +69,26 @@ def decode_text(data: bytes, *, source: str) -> str:
     encoding = bom_encoding(head) or utf16_without_bom(head)
     if encoding:
         return data.decode(encoding, errors="replace")
-    if is_binary(head):
-        raise SourceError(f"{source}: looks like a binary file, not text")
+    refuse_binary(head, source=source)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+        return mostly_utf8(data) or data.decode("cp1252", errors="replace")
+
+
+def mostly_utf8(data: bytes) -> str | None:
+    """``data`` as UTF-8, each invalid byte replaced, when all but a few bytes are UTF-8.
+
+    A few means at most :data:`STRAY_BYTES` or :data:`STRAY_SHARE` of the bytes, and no more
+    than the valid multi-byte characters: a legacy-encoded text (``Café`` in cp1252) has no
+    valid multi-byte sequences to speak of, so it is left to the legacy decoders.
+    """
+    text = data.decode("utf-8", errors="surrogateescape")
+    stray = sum(1 for _ in STRAY_BYTE_RE.finditer(text))
+    multibyte_extra = len(data) - len(text)  # at least one per valid multi-byte character
+    if stray > max(STRAY_BYTES, len(data) * STRAY_SHARE) or stray > multibyte_extra:
+        return None
+    return STRAY_BYTE_RE.sub("\ufffd", text)
 
 
 def normalize_encoding(name: str | None) -> str | None:
@@ -87,14 +113,21 @@ def declared_html_charset(data: bytes) -> str | None:
 def decode_html(data: bytes, *, declared: str | None = None) -> str:
     """Decode a web page: BOM, UTF-8, the header's charset, ``<meta charset>``, then detection.
 
-    Bytes that are valid UTF-8 are read as UTF-8 whatever the page declares (pages often
-    declare Latin-1 and serve UTF-8; the reverse cannot decode cleanly). A declared charset is
-    used only if the bytes decode cleanly with it.
+    Bytes that are valid UTF-8, or all but a few (:func:`mostly_utf8`), are read as UTF-8
+    whatever the page declares (pages often declare Latin-1 and serve UTF-8; the reverse
+    cannot decode cleanly). A declared charset is used only if the bytes decode cleanly
+    with it.
     """
     encoding = bom_encoding(data[:4]) or utf16_without_bom(data[:SNIFF_BYTES])
     if encoding:
         return data.decode(encoding, errors="replace")
-    for candidate in ("utf-8", normalize_encoding(declared), declared_html_charset(data)):
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    if text := mostly_utf8(data):
+        return text
+    for candidate in (normalize_encoding(declared), declared_html_charset(data)):
         if candidate:
             try:
                 return data.decode(candidate)

@@ -30,6 +30,11 @@ class SourceError(FactcheckError):
     """A source cannot be read: missing, binary, undecodable, unreachable, too large."""
 
 
+class NotADocumentError(SourceError):
+    """A file that is no article to analyse (binary, or too large): inside a folder it is
+    skipped, not counted as a failure; named on its own it is an error like any other."""
+
+
 class StoreError(FactcheckError):
     """The index database cannot be opened or written."""
 

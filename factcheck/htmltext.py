@@ -46,6 +46,10 @@ SPACE_ENTITY_RE = re.compile(
     r"&(?:(nbsp|NonBreakingSpace|ensp|emsp|emsp13|emsp14|numsp|puncsp|thinsp|ThinSpace"
     r"|hairsp|VeryThinSpace|MediumSpace)|#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6}));?"
 )
+# <q> start and end tags; browsers show their content between quote marks, alternating
+# double and single ones when nested.
+Q_TAG_RE = re.compile(r"<(/?)q(?:\s[^<>]*)?>", re.IGNORECASE)
+QUOTE_MARKS = (("“", "”"), ("‘", "’"))
 BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "td")
 
 
@@ -80,12 +84,34 @@ def extract_text(html: str, *, url: str | None = None) -> str:
     """The article text of a page, paragraphs separated by blank lines ("" if there is none).
 
     Pages beyond :func:`within_limits` (hostile or broken ones) get only the simple fallback.
-    No-break and other deliberate Unicode spaces are kept as the page has them.
+    No-break and other deliberate Unicode spaces are kept as the page has them, and ``<q>``
+    quotes keep their quote marks.
     """
-    html = disguise_spaces(tame_html(html))
+    html = disguise_spaces(mark_inline_quotes(tame_html(html)))
     tree = parse_html(html)
     text = main_text(html, url=url) if within_limits(html, tree) else ""
     return restore_spaces(text or fallback_text(tree))
+
+
+def mark_inline_quotes(html: str) -> str:
+    """The page with ``<q>…</q>`` written as “…”, as a browser shows it.
+
+    trafilatura turns a ``<q>`` into a line of its own without marks, which cuts the sentence
+    and hides that the words are quoted.
+    """
+    depth = 0
+
+    def mark(match: re.Match) -> str:
+        nonlocal depth
+        if not match.group(1):
+            depth += 1
+            return QUOTE_MARKS[(depth - 1) % 2][0]
+        if not depth:  # an end tag without a start
+            return ""
+        depth -= 1
+        return QUOTE_MARKS[depth % 2][1]
+
+    return Q_TAG_RE.sub(mark, html)
 
 
 def disguise_spaces(html: str) -> str:

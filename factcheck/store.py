@@ -12,6 +12,7 @@ it), and a busy timeout plus retries so two writers take turns instead of failin
 from __future__ import annotations
 
 import hashlib
+import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -200,25 +201,58 @@ def prepare_location(path: Path, *, create: bool) -> None:
         raise StoreError(f"{path}: cannot create its folder ({error.strerror})") from None
 
 
+def is_writable(path: Path) -> bool:
+    """Whether this process may write the index file and create its WAL files beside it."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def connect_read_only(path: Path) -> sqlite3.Connection:
+    """A connection that never writes, to an index on a read-only file or folder.
+
+    ``mode=ro`` reads a WAL index when its ``-shm`` file exists or can be created; in a
+    read-only folder without one, only ``immutable=1`` opens it (it assumes nobody changes
+    the file meanwhile: nobody who can write there is expected to, on a read-only share).
+    """
+    uri = path.resolve().as_uri()
+    db = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=BUSY_TIMEOUT, isolation_level=None)
+    try:
+        db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return db
+    except sqlite3.OperationalError:
+        db.close()
+    return sqlite3.connect(f"{uri}?immutable=1", uri=True, isolation_level=None)
+
+
 class Index:
     """A passage index in an SQLite file; ``path=None`` keeps it in memory.
 
     ``create=False`` refuses to create a missing file (for commands that only read or remove).
+    ``read_only=True`` (for commands that only read) opens a file this process may not write
+    without writing anything, so an archive index on a read-only share can be searched.
     """
 
-    def __init__(self, path: str | Path | None = None, *, create: bool = True):
+    def __init__(
+        self, path: str | Path | None = None, *, create: bool = True, read_only: bool = False
+    ):
         self.path = str(path) if path else ":memory:"
         self._last_counted: tuple[tuple, list[tuple[int, int, str]]] = ((), [])
         self._last_document_count: tuple[int | None, int] = (None, 0)
         if self.path != ":memory:":
-            prepare_location(Path(self.path), create=create)
+            prepare_location(Path(self.path), create=create and not read_only)
         with self._errors():
-            self.db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT, isolation_level=None)
-            for pragma in CONNECTION_PRAGMAS:
-                self.db.execute(f"PRAGMA {pragma}")
-            if self.path != ":memory:" and self._journal_mode() != "wal":
-                self.db.execute("PRAGMA journal_mode = WAL")
+            if self.path != ":memory:" and read_only and not is_writable(Path(self.path)):
+                self.db = connect_read_only(Path(self.path))
+            else:
+                self.db = self._connect()
             self._migrate()
+
+    def _connect(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT, isolation_level=None)
+        for pragma in CONNECTION_PRAGMAS:
+            db.execute(f"PRAGMA {pragma}")
+        if self.path != ":memory:" and db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            db.execute("PRAGMA journal_mode = WAL")
+        return db
 
     def __enter__(self) -> Index:
         return self
@@ -261,9 +295,6 @@ class Index:
                     self.db.execute("ROLLBACK")
                 raise
         raise AssertionError("unreachable")
-
-    def _journal_mode(self) -> str:
-        return self.db.execute("PRAGMA journal_mode").fetchone()[0]
 
     # Schema -------------------------------------------------------------------------------
 
@@ -322,7 +353,7 @@ class Index:
                 document.author,
                 document.outlet,
                 document.date,
-                len(document.text),
+                len(document.text.encode("utf-8", "surrogatepass")),  # bytes, as stats says
                 len(passages),
                 quotes,
             ),

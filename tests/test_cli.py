@@ -5,7 +5,7 @@ from click.testing import CliRunner
 from paths import REPO
 
 from factcheck import __version__
-from factcheck.cli import cli
+from factcheck.cli import cli, input_lines
 
 SEED = REPO / "seeds" / "russia-gas-union.txt"
 
@@ -48,17 +48,40 @@ def test_binary_source_file(tmp_path):
     assert_one_line_error(run("claim", "x y z", "--source", str(binary)), "binary")
 
 
-def test_a_bad_source_beside_a_good_one_is_a_warning(tmp_path):
-    result = run(
-        "claim",
-        "Russia demands political concessions for gas",
-        "--source",
-        str(tmp_path / "missing.txt"),
-        "--source",
-        str(SEED),
-    )
+def test_a_missing_source_beside_a_good_one_is_an_error(tmp_path):
+    missing = str(tmp_path / "missing.txt")
+    result = run("claim", "Russia demands gas", "--source", missing, "--source", str(SEED))
+    assert_one_line_error(result, f"{missing}: no such file or folder")
+
+
+def test_an_unreadable_source_beside_a_good_one_is_a_warning(tmp_path):
+    binary = tmp_path / "image.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    result = run("claim", "Russia demands gas", "--source", str(binary), "--source", str(SEED))
     assert result.exit_code == 0, result.output
-    assert "warning: " in result.stderr and "missing.txt" in result.stderr
+    assert result.stderr == f"warning: {binary}: looks like a binary file, not text\n"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["claim", "Russia demands gas"],
+        ["quote", "Nobody is talking about gas"],
+        ["check", "draft.md"],
+    ],
+)
+def test_an_explicit_db_that_does_not_exist_is_an_error(args, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "draft.md").write_text('"Nobody is talking about gas," Peskov said.\n')
+    db = str(tmp_path / "typo.db")
+    assert_one_line_error(run(*args, "--db", db), f"{db}: no index yet")
+
+
+def test_a_missing_default_index_falls_back_to_the_example(tmp_path, monkeypatch):
+    monkeypatch.setenv("FACTCHECK_DB", str(tmp_path / "none.db"))
+    result = run("claim", "Russia demands political concessions for gas")
+    assert result.exit_code == 0
+    assert "bundled example corpus" in result.stderr
 
 
 def test_empty_claim():
@@ -79,6 +102,27 @@ def test_unknown_format():
 
 def test_bad_reference_date():
     assert_one_line_error(run("claim", "x", "--reference-date", "yesterday"), "YYYY-MM-DD")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", b"%PDF-1.4\nclaim-like text\n", b"a\x00b\n"],
+)
+def test_claims_from_a_binary_file_are_refused(tmp_path, data):
+    path = tmp_path / "claims.txt"
+    path.write_bytes(data)
+    assert_one_line_error(run("claim", "--from", str(path)), f"{path}: looks like a binary file")
+    assert_one_line_error(run("quote", input=data), "<stdin>: looks like a binary file")
+
+
+def test_claims_from_a_file_keep_their_lines_and_replace_bad_bytes(tmp_path):
+    path = tmp_path / "claims.txt"
+    path.write_bytes(b"# comment\r\nPeskov denied \xffit\r\n\n" + b"x" * 9000 + b"\nlast\n")
+    assert list(input_lines([], path.open("rb"), what="claim")) == [
+        "Peskov denied \ufffdit",
+        "x" * 9000,
+        "last",
+    ]
 
 
 def test_missing_from_file(tmp_path):

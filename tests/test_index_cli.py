@@ -15,7 +15,8 @@ import pytest
 from click.testing import CliRunner
 
 from factcheck.cli import cli
-from factcheck.corpus import user_data_dir
+from factcheck.corpus import add_sources, user_data_dir
+from factcheck.store import Index
 
 pytestmark = pytest.mark.usefixtures("fake_attribution")
 
@@ -108,11 +109,103 @@ def test_remove_a_document_or_a_folder(archive, tmp_path):
     assert missing.stderr.endswith("Error: not in the index: nowhere.txt\n")
 
 
-def test_a_source_that_fails_is_reported_and_the_rest_indexed(archive, tmp_path):
-    result = run("index", "add", str(archive), "missing.txt", "--db", str(tmp_path / "i.db"))
+def test_a_text_too_large_in_a_folder_is_skipped(archive, tmp_path, monkeypatch):
+    monkeypatch.setattr("factcheck.sources.MAX_TEXT_CHARS", 60)
+    db = str(tmp_path / "index.db")
+    result = run("index", "add", str(archive), "--db", db)
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == [
+        f"warning: {archive / 'gas.txt'}: text is too large to analyse (82 characters;"
+        " the limit is 60) (skipped)",
+        f"1 added, 0 updated, 0 unchanged, 0 removed, 1 skipped, 0 failed; 1 documents in {db}",
+    ]
+
+
+def test_a_source_that_fails_is_reported_and_the_rest_indexed(archive, tmp_path, httpserver):
+    httpserver.expect_request("/gone").respond_with_data("no", status=404)
+    gone = httpserver.url_for("/gone")
+    result = run("index", "add", str(archive), gone, "--db", str(tmp_path / "i.db"))
     assert result.exit_code == 2
-    assert "warning: missing.txt: no such file or folder" in result.stderr
-    assert "2 added" in result.stderr
+    assert result.stderr.startswith(f"warning: {gone}: HTTP 404 NOT FOUND\n2 added")
+
+
+@pytest.mark.parametrize(
+    "name, content, reason",
+    [
+        ("missing.txt", None, "no such file or folder"),
+        ("empty.txt", "", "no text (empty)"),
+        ("picture.html", b"%PDF-1.4 binary", "looks like a binary file, not text"),
+    ],
+)
+def test_a_source_that_cannot_be_indexed_is_one_error_line(name, content, reason, tmp_path):
+    path = tmp_path / name
+    if content is not None:
+        path.write_bytes(content.encode() if isinstance(content, str) else content)
+    result = run("index", "add", str(path), "--db", str(tmp_path / "i.db"))
+    assert (result.exit_code, result.stderr) == (2, f"Error: {path}: {reason}\n")
+
+
+def test_errors_name_a_source_as_given(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "empty.txt").write_text("")
+    result = run("index", "add", "empty.txt", "--db", "i.db")
+    assert (result.exit_code, result.stderr) == (2, "Error: empty.txt: no text (empty)\n")
+
+
+def test_a_missing_source_among_good_ones_stops_before_indexing(archive, tmp_path):
+    db = tmp_path / "i.db"
+    result = run("index", "add", str(archive), "missing.txt", "--db", str(db))
+    assert (result.exit_code, result.stderr) == (2, "Error: missing.txt: no such file or folder\n")
+    assert not db.exists()
+
+
+def test_an_index_on_a_read_only_share_can_be_read(archive, tmp_path, monkeypatch):
+    db = str(tmp_path / "index.db")
+    run("index", "add", str(archive), "--db", db)
+    monkeypatch.setattr("factcheck.store.is_writable", lambda path: False)
+    assert len(json.loads(run("index", "list", "--db", db, "--format", "json").stdout)) == 2
+    assert json.loads(run("index", "stats", "--db", db, "--format", "json").stdout)["documents"]
+    claim = run("claim", "Nobody is talking about gas", "--db", db, "--format", "json")
+    assert claim.exit_code == 0
+    assert "gas.txt" in claim.stdout
+
+
+def test_a_picture_in_a_folder_is_skipped_and_does_not_fail_the_run(archive, tmp_path):
+    (archive / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    db = str(tmp_path / "index.db")
+    for summary in ("2 added, 0 updated, 0 unchanged", "0 added, 0 updated, 2 unchanged"):
+        result = run("index", "add", str(archive), "--db", db)
+        assert result.exit_code == 0
+        assert result.stderr.splitlines() == [
+            f"warning: {archive / 'photo.png'}: looks like a binary file, not text (skipped)",
+            f"{summary}, 0 removed, 1 skipped, 0 failed; 2 documents in {db}",
+        ]
+
+
+def test_a_file_added_by_another_path_is_the_same_document(archive, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    db = str(tmp_path / "index.db")
+    assert "2 added" in run("index", "add", "archive", "--db", db).stderr
+    again = run("index", "add", str(archive / "gas.txt"), "./archive/../archive", "--db", db)
+    assert "0 added, 0 updated, 3 unchanged" in again.stderr
+    listed = json.loads(run("index", "list", "--db", db, "--format", "json").stdout)
+    assert [d["source"] for d in listed] == [str(archive / "gas.txt"), str(archive / "weather.txt")]
+    assert "2 removed" in run("index", "remove", "archive", "--db", db).stderr
+
+
+def test_an_index_labelled_by_relative_paths_keeps_working(archive, tmp_path, monkeypatch):
+    """Indexes made before paths were resolved hold paths as given: still recognised."""
+    monkeypatch.chdir(tmp_path)
+    db = tmp_path / "index.db"
+    with Index(db) as index:
+        add_sources(index, ["archive"], resolve_paths=False)
+    assert "0 added, 0 updated, 2 unchanged" in run("index", "add", "archive", "--db", db).stderr
+    (archive / "weather.txt").write_text("Snow is expected in Moscow on Friday.\n")
+    changed = run("index", "add", "archive", "--db", str(db), "--prune")
+    assert "0 added, 1 updated, 1 unchanged, 0 removed" in changed.stderr
+    listed = json.loads(run("index", "list", "--db", str(db), "--format", "json").stdout)
+    assert [d["source"] for d in listed] == [str(archive / "weather.txt"), "archive/gas.txt"]
+    assert "2 removed" in run("index", "remove", "archive", "--db", str(db)).stderr
 
 
 def test_no_index_yet(tmp_path):
@@ -169,7 +262,8 @@ import factcheck.corpus
 from factcheck.passages import passages_of
 factcheck.corpus.analyse = lambda document, **_: ([], passages_of(document, []))
 from factcheck.cli import cli
-from factcheck.corpus import user_data_dir
+from factcheck.corpus import add_sources, user_data_dir
+from factcheck.store import Index
 cli.main(sys.argv[1:], prog_name="factcheck")
 """
 

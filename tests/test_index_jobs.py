@@ -59,8 +59,10 @@ def test_two_jobs_store_and_report_exactly_what_one_does(archive, tmp_path):
     assert (summary, reported) == indexed(two, archive, jobs=2)
     assert contents(one) == contents(two)
     errors = [message for kind, message in reported if kind == "error"]
-    assert len(errors) == summary.failed and errors[-2:] == [
-        f"{archive[2]}/binary.txt: looks like a binary file, not text",
+    assert sum(error.endswith("(skipped)") for error in errors) == summary.skipped
+    assert f"{FIXTURES}/sources/records.jsonl#3: invalid JSON" in errors[0]  # bad records too
+    assert errors[-2:] == [
+        f"{archive[2]}/binary.txt: looks like a binary file, not text (skipped)",
         f"{archive[3]}: no such file or folder",
     ]
     assert sum(row[-1] for row in contents(two)["documents"]) > 20  # attribution found quotes

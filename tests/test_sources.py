@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.errors import SourceError
+from factcheck.errors import NotADocumentError, SourceError
+from factcheck.htmltext import mark_inline_quotes
 from factcheck.sources import is_document_name, iter_folder, read_source, read_sources
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "sources"
@@ -29,6 +30,10 @@ def read_one(path: Path | str):
         ("Größe à Paris\n".encode("latin-1"), "Größe à Paris\n"),
         ("a\u00a0b\u2009c\n".encode(), "a\u00a0b\u2009c\n"),  # spaces kept as written
         (b"one\r\ntwo\r\n", "one\ntwo\n"),
+        # UTF-8 with one stray cp1252 byte: one character lost, not every umlaut
+        ("Grüße „aus“ Köln ".encode() + b"\x96 ok\n", "Grüße „aus“ Köln \ufffd ok\n"),
+        # cp1252 with a byte pair that happens to be valid UTF-8 ("Ã©") is still cp1252
+        ("Ã© déjà à Zürich\n".encode("cp1252"), "Ã© déjà à Zürich\n"),
     ],
 )
 def test_text_files_decode_in_any_common_encoding(tmp_path, data, text):
@@ -65,6 +70,15 @@ def test_html_page_gives_the_article_without_boilerplate_and_its_metadata():
         assert boilerplate not in document.text
     paragraphs = document.text.split("\n\n")
     assert paragraphs[-1].startswith("The proposal follows a cap")
+
+
+def test_utf8_page_with_one_stray_byte_is_read_as_utf8():
+    document = read_one(FIXTURES / "utf8-stray-byte.html")
+    assert (
+        document.title
+        == "Bahn kündigt neue Verbindung nach Prag an | Nachrichten Ost \ufffd Politik"
+    )
+    assert "„Wir haben lange auf diese Verbindung gewartet“, sagte Novák." in document.text
 
 
 def test_html_is_recognised_by_content_whatever_the_name(tmp_path):
@@ -192,8 +206,8 @@ def test_large_text_file_is_read_with_bounded_memory(tmp_path):
     import tracemalloc
 
     path = tmp_path / "big.txt"
-    line = "A long line of plain text repeated to make a fifty megabyte file.\n"
-    size = 50 * 2**20
+    line = "A long line of plain text repeated to make a fifteen megabyte file.\n"
+    size = 15 * 2**20  # under MAX_TEXT_CHARS
     with path.open("w") as file:
         for _ in range(size // len(line)):
             file.write(line)
@@ -205,6 +219,34 @@ def test_large_text_file_is_read_with_bounded_memory(tmp_path):
         tracemalloc.stop()
     assert len(document.text) > size * 0.99
     assert peak < 2.5 * size  # the bytes and the text, never more copies
+
+
+def test_a_text_too_large_to_analyse_is_refused_and_a_huge_record_skipped(tmp_path, monkeypatch):
+    monkeypatch.setattr("factcheck.sources.MAX_TEXT_CHARS", 1000)
+    path = tmp_path / "huge.txt"
+    path.write_text("Word. " * 200)
+    with pytest.raises(NotADocumentError, match="text is too large to analyse"):
+        read_one(path)
+    records = tmp_path / "records.jsonl"
+    records.write_text('{"text": "%s"}\n{"text": "Small."}\n' % ("Word. " * 200))
+    problems: list[SourceError] = []
+    assert [d.text for d in read_source(str(records), on_error=problems.append)] == ["Small."]
+    assert [str(p) for p in problems] == [
+        f"{records}#1: text is too large to analyse (1,200 characters; the limit is 1,000)"
+    ]
+
+
+def test_a_page_cut_at_the_html_limit_says_so(tmp_path, monkeypatch):
+    monkeypatch.setattr("factcheck.htmltext.MAX_HTML_CHARS", 2000)
+    path = tmp_path / "long.html"
+    path.write_text("<html><body>" + "<p>Rain is expected on Friday, forecasters said.</p>" * 100)
+    problems: list[SourceError] = []
+    (document,) = read_source(str(path), on_error=problems.append)
+    assert document.text.startswith("Rain is expected")
+    size = path.stat().st_size
+    assert [str(p) for p in problems] == [
+        f"{path}: page cut at 2,000 characters of {size:,}; the rest is not read"
+    ]
 
 
 @pytest.mark.parametrize(
@@ -264,3 +306,32 @@ def test_indexing_the_bundled_seeds_folder_reads_only_the_article():
 
     seeds = Path(bundled_sources()[0]).parent
     assert [p.name for p in iter_folder(seeds)] == ["russia-gas-union.txt"]
+
+
+def test_q_quotes_keep_their_marks_and_blockquotes_their_paragraphs():
+    paragraphs = read_one(FIXTURES / "blockquote-q.html").text.split("\n\n")
+    wrote = paragraphs.index("In a statement posted to his website, Whitaker wrote:")
+    assert paragraphs[wrote + 1].startswith("I support clean energy. I do not support a bill")
+    assert paragraphs[wrote + 2] == (
+        "The bill's sponsor, Senator Maria Castillo, said Whitaker's figures were wrong. She"
+        " called them “numbers pulled out of thin air” and said the bill included $3 billion"
+        " for retraining."
+    )
+    assert paragraphs[wrote + 3].startswith(
+        "Environmental groups were harsher. “Senator Whitaker chose coal over his own"
+        " constituents' future”, said Daniel Osei"
+    )
+
+
+@pytest.mark.parametrize(
+    "html, text",
+    [
+        ("<q>yes</q>", "“yes”"),
+        ('<Q cite="x">yes</Q>', "“yes”"),
+        ("<q>he said <q>no</q> twice</q>", "“he said ‘no’ twice”"),
+        ("stray</q> end", "stray end"),
+        ("<quote>not q</quote> <qux>", "<quote>not q</quote> <qux>"),
+    ],
+)
+def test_mark_inline_quotes(html, text):
+    assert mark_inline_quotes(html) == text

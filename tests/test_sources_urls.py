@@ -74,6 +74,8 @@ ROUTES: dict[str, Route] = {
     "/octets": (200, {"Content-Type": "application/octet-stream"}, b"\x00\x01"),
     "/binary-as-text": (200, {"Content-Type": "text/plain"}, b"\x00\x01\x02\x03" * 10),
     "/empty": (200, {"Content-Type": "text/html"}, b""),
+    "/pdf-as-html": (200, {"Content-Type": "text/html"}, b"%PDF-1.4 %\xe2\xe3\xcf\xd3 1 0 obj"),
+    "/picture.html": (200, {}, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"),
     "/malformed": (
         200,
         {"Content-Type": "text/html"},
@@ -185,6 +187,8 @@ def test_retries_after_503_then_succeeds(server):
         ("/image", "not a text page (image/png)", 1),
         ("/octets", "not a text page (application/octet-stream)", 1),
         ("/binary-as-text", "looks like a binary file", 1),
+        ("/pdf-as-html", "looks like a binary file", 1),
+        ("/picture.html", "looks like a binary file", 1),
         ("/empty", "empty response", 1),
     ],
 )

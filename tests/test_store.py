@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck.corpus import add_sources, build_corpus, stale_sources
+from factcheck.corpus import add_sources, build_corpus, source_key, stale_sources
 from factcheck.errors import StoreError
 from factcheck.passages import passages_of
 from factcheck.records import Document, Passage
@@ -183,6 +183,12 @@ def test_stats_and_documents(index):
     assert (document.source, document.date, document.quotes) == ("gas.txt", "2022-12-09", 1)
 
 
+def test_text_bytes_count_bytes_not_characters(index):
+    stored(index, Document(source="cafe.txt", text="Café „Zürich“"))  # 13 characters
+    assert index.stats().text_bytes == len("Café „Zürich“".encode()) == 19
+    assert [document.size for document in index.documents()] == [19]
+
+
 def test_readers_never_wait_for_a_writer(tmp_path):
     path = tmp_path / "index.db"
     with Index(path) as writer, Index(path) as reader:
@@ -193,6 +199,18 @@ def test_readers_never_wait_for_a_writer(tmp_path):
         assert reader.document_count() == 1  # the last commit, at once
         assert time.monotonic() - start < 1
         writer.db.execute("ROLLBACK")
+
+
+def test_an_index_this_process_may_not_write_is_read_without_writing(tmp_path, monkeypatch):
+    path = tmp_path / "index.db"
+    with Index(path) as writer:
+        stored(writer, GAS)
+    monkeypatch.setattr("factcheck.store.is_writable", lambda path: False)
+    with Index(path, read_only=True) as reader:
+        assert reader.document_count() == 1
+        assert [p.source for p in reader.candidates("gas")] == ["gas.txt"]
+        with pytest.raises(StoreError, match="the index is read-only"):
+            stored(reader, WEATHER)
 
 
 def test_an_old_index_is_migrated_forward(tmp_path):
@@ -303,13 +321,34 @@ def test_stale_sources(given, stale):
     assert stale_sources(indexed, given, seen={"archive/kept.txt", "records.jsonl#1"}) == stale
 
 
+@pytest.mark.parametrize(
+    "source, key",
+    [
+        ("real/a.txt", "real/a.txt"),
+        ("./real/../real/a.txt", "real/a.txt"),
+        ("link/a.txt", "real/a.txt"),  # a symlinked folder is followed
+        ("link", "real"),
+        ("link/", "real"),
+        ("real/..", ""),
+        ("https://example.com/news?id=1", "https://example.com/news?id=1"),
+    ],
+)
+def test_source_key_is_the_resolved_path(tmp_path, monkeypatch, source, key):
+    (tmp_path / "real").mkdir()
+    (tmp_path / "real" / "a.txt").write_text("A.")
+    (tmp_path / "link").symlink_to(tmp_path / "real")
+    monkeypatch.chdir(tmp_path)
+    expected = key if "://" in key else str((tmp_path / key).resolve())
+    assert source_key(source) == expected
+
+
 def test_one_bad_file_does_not_hide_the_rest_of_its_folder(tmp_path):
     (tmp_path / "a.txt").write_bytes(b"\x00\x01binary")
     (tmp_path / "b.txt").write_text("Peskov denied the gas union.")
     errors = []
     with Index(None) as index:
         summary = add_sources(index, [str(tmp_path)], on_error=errors.append)
-        assert (summary.added, summary.failed, len(errors)) == (1, 1, 1)
+        assert (summary.added, summary.skipped, summary.failed, len(errors)) == (1, 1, 0, 1)
 
 
 def test_in_memory_and_persistent_indexes_answer_alike(tmp_path):
