@@ -54,6 +54,7 @@ from factcheck.lexicon import (
 )
 from factcheck.match import (
     ACTOR_RE,
+    AUXILIARIES,
     Claim,
     Match,
     actor,
@@ -460,6 +461,10 @@ def judge(claim: Claim, match: Match) -> Evidence:
         # another event is no contradiction: "40 percent on July 14" against "leads 46 to 39"
         reason = f"does not say whether it {claim_words(claim, [claim.verb])[0]}"
         return Evidence(passage, "neutral", score, match.relevance, reason, subject, speaker)
+    elsewhere = figure_of_another(claim, match.focus) if mismatches and not claim.speaker else None
+    if elsewhere:  # "Household spending accounts for 60 percent" says nothing of mining
+        reason = f"gives a figure for something else, not {elsewhere}"
+        return Evidence(passage, "neutral", score, match.relevance, reason, subject, speaker)
     if mismatches:  # "600 jobs will go, not 400": a different number refutes, negated or not
         # ... unless only the claim is negative ("did not cut 600 jobs" against "cut 400")
         refutes = not content_negative or len(flips) % 2 == 1
@@ -565,6 +570,22 @@ def object_words(claim: Claim) -> set[str]:
             break
         after.append(word_stem)
     return set(after)
+
+
+AUXILIARY_STEMS = frozenset(
+    fold(w) for w in "did does do will would has have had was were is are".split()
+)
+
+
+def figure_of_another(claim: Claim, clause: str) -> str | None:
+    """The claim's subject, when the clause giving another figure does not name it: "Mining
+    accounts for about 10 percent" against "Household spending accounts for about 60
+    percent"."""
+    own = subject_words(claim) & set(content_stems(claim.content or claim.text))
+    own -= set(claim.names) | {fold(w) for w in AUXILIARIES}
+    if not own or own & set(content_stems(clause)):
+        return None
+    return " ".join(claim_words(claim, sorted(own)))
 
 
 def subject_words(claim: Claim) -> set[str]:

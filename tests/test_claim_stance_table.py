@@ -33,6 +33,7 @@ SOUGHT = (
     "sentence of three years, citing his client's age."
 )
 IMPORTS = "Imports from China rose 30 percent over the same period."
+SPENDING = "Household spending, which accounts for about 60 percent of the economy, edged up."
 VETO = "Gov. Elena Marquez on Friday vetoed a bill that would have created a rental tax."
 PINECREST = (
     "Pinecrest denied that it had deliberately delayed refunds and said the problems were "
@@ -270,6 +271,9 @@ CHILD = "One child died of measles in Liverpool in July, the agency confirmed."
             "The council approved the proposed tower on Tuesday.",
             "SUPPORTED",
         ),
+        # Another figure for another thing is no contradiction.
+        ("Mining accounts for about 10 percent of the economy", SPENDING, "NOT ENOUGH EVIDENCE"),
+        ("Household spending accounts for about 50 percent of the economy", SPENDING, "REFUTED"),
     ],
 )
 def test_verdict_on_a_short_source(tmp_path, claim, source, verdict):
