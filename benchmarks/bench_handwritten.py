@@ -83,10 +83,7 @@ def report(name: str, results: list[tuple[dict[str, str], str]], labels, errors:
     for expected in used:
         cells = [str(confusion[(expected, got)]) for got in used]
         print(f"| {expected} | " + " | ".join(cells) + " |")
-    harmful = sum(
-        n for (expected, got), n in confusion.items() if expected != got and got in labels[:-1]
-    )
-    print(f"\nwrong answers other than {labels[-1]}: {harmful}")
+    print(f"\nwrong answers other than {labels[-1]}: {harmful(results, labels)}")
     if errors:
         for row, got in results:
             if row["expected"] != got:
@@ -94,15 +91,44 @@ def report(name: str, results: list[tuple[dict[str, str], str]], labels, errors:
                 print(f"- [{row['expected']} -> {got}] {row['article']}: {asked}")
 
 
+SETS = {
+    "claims-tuning": ("claims.tsv", claim_verdict, CLAIM_LABELS),
+    "claims-second": ("claims.tsv", claim_verdict, CLAIM_LABELS),
+    "claims-heldout": ("claims.tsv", claim_verdict, CLAIM_LABELS),
+    "quotes": ("quotes.tsv", quote_status, QUOTE_LABELS),
+}
+
+
+def all_results() -> dict[str, list[tuple[dict[str, str], str]]]:
+    return {name: judged(HERE / name, table, answer) for name, (table, answer, _) in SETS.items()}
+
+
+def scores(results: dict[str, list[tuple[dict[str, str], str]]]) -> dict[str, dict[str, float]]:
+    """Per set: the share answered right, and how many answers were wrong in a harmful way
+    (a verdict or status other than the "no evidence" one, where another was due)."""
+    found = {}
+    for name, judged_rows in results.items():
+        labels = SETS[name][2]
+        right = sum(row["expected"] == got for row, got in judged_rows)
+        found[name] = {
+            "accuracy": round(right / len(judged_rows), 3),
+            "harmful": harmful(judged_rows, labels),
+        }
+    return found
+
+
+def harmful(results: list[tuple[dict[str, str], str]], labels: tuple[str, ...]) -> int:
+    """Wrong answers other than the last label (NOT ENOUGH EVIDENCE, NOT FOUND): a verdict
+    or status given where another was due."""
+    return sum(row["expected"] != got and got != labels[-1] for row, got in results)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", action="store_true", help="list every wrong answer")
     args = parser.parse_args()
-    for name in ("claims-tuning", "claims-second", "claims-heldout"):
-        if (HERE / name / "claims.tsv").exists():
-            results = judged(HERE / name, "claims.tsv", claim_verdict)
-            report(name, results, CLAIM_LABELS, args.errors)
-    report("quotes", judged(HERE / "quotes", "quotes.tsv", quote_status), QUOTE_LABELS, args.errors)
+    for name, results in all_results().items():
+        report(name, results, SETS[name][2], args.errors)
     return 0
 
 
