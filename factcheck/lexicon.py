@@ -65,6 +65,10 @@ _SYNONYM_GROUPS = [
     "fire sack",
     "accuse blame castigate criticize criticise condemn slam",
     "praise commend applaud",
+    "delay postpone defer",
+    "estimate forecast project predict",
+    "arrest detain",
+    "fine penalty penalise penalize",
 ]
 SYNONYMS: dict[str, frozenset[str]] = _groups(_SYNONYM_GROUPS)
 # The same, as words (not stems), to look synonyms up in the index.
@@ -94,6 +98,8 @@ _OPPOSITES = [
     ("expand widen grow", "shrink narrow disappear vanish"),
     ("gain profit surplus", "loss deficit"),
     ("praise commend applaud", "criticize criticise castigate condemn slam"),
+    ("unchanged", "rise increase grow climb jump raise hike double triple soar surge"),
+    ("unchanged", "fall decrease drop decline plunge cut reduce halve slump"),
 ]
 ANTONYMS: dict[str, frozenset[str]] = {}
 for _a, _b in _OPPOSITES:

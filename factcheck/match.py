@@ -129,12 +129,21 @@ def _compound_number(match: re.Match) -> str:
     return str(tens + _UNITS.index(match.group("unit").lower()) + 1)
 
 
+# "held steady", "remained flat": neither rose nor fell.
+_UNCHANGED_RE = re.compile(
+    r"\b(?:held|holds?|holding|remained|remains?|stayed|stays?|was|were|is|are)\s+"
+    r"(?:steady|flat|unchanged|stable)\b",
+    re.IGNORECASE,
+)
+
+
 def canonical(text: str) -> str:
     """``1,000`` as one number, "forty-one" as 41, phrasal verbs as one word ("went up" ->
     "rise")."""
     text = _THOUSANDS_RE.sub("", text)
     if "-" in text:
         text = _COMPOUND_NUMBER_RE.sub(_compound_number, text)
+    text = _UNCHANGED_RE.sub("unchanged", text)
     if _PARTICLES_RE.search(text):
         for pattern, verb in _PHRASAL:
             text = pattern.sub(verb, text)

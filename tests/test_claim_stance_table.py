@@ -274,6 +274,17 @@ CHILD = "One child died of measles in Liverpool in July, the agency confirmed."
         # Another figure for another thing is no contradiction.
         ("Mining accounts for about 10 percent of the economy", SPENDING, "NOT ENOUGH EVIDENCE"),
         ("Household spending accounts for about 50 percent of the economy", SPENDING, "REFUTED"),
+        # "held steady" neither rose nor fell; "postponed" is "delayed".
+        (
+            "Math proficiency fell to 37 percent",
+            "Math proficiency held steady at 37 percent.",
+            "REFUTED",
+        ),
+        (
+            "The council delayed the vote",
+            "The council postponed the vote until March.",
+            "SUPPORTED",
+        ),
     ],
 )
 def test_verdict_on_a_short_source(tmp_path, claim, source, verdict):
