@@ -345,7 +345,9 @@ def _window(pattern: Pattern, words: list[str]) -> tuple[int, int]:
     if len(quote_text) >= len(span_text) or pattern.elided:
         return 0, len(words)  # an elision may leave out any number of words
     found = fuzz.partial_ratio_alignment(quote_text, span_text)
-    slack = len(pattern.words) // 4 + 1 + sum(pattern.gaps().values())
+    # as many words again as the quote has: it may leave out that many ("every lead pipe
+    # comes out" of "every lead pipe in this city comes out"); edge words it lacks are trimmed
+    slack = len(pattern.words) + sum(pattern.gaps().values())
     starts = _word_starts(words)
     first = bisect.bisect_right(starts, found.dest_start) - 1
     last = bisect.bisect_left(starts, found.dest_end)

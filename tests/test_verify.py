@@ -433,3 +433,15 @@ def test_a_quote_given_only_by_role_is_misattributed_to_a_name(port):
         "The minister will weigh the economic case", speaker="Johan Berg", index=port
     )
     assert result.rationale.startswith("said by a spokesperson for the ministry (published")
+
+
+def test_a_quote_that_leaves_out_words_is_misquoted_with_the_words_shown(tmp_path):
+    source = tmp_path / "mayor.txt"
+    source.write_text(
+        '"Every lead pipe in this city comes out by 2027," said Mayor Carla Jimenez.\n'
+    )
+    result = verify_quote(
+        "Every lead pipe comes out by 2027", speaker="Jimenez", index=build_corpus([str(source)])
+    )
+    assert result.status == "MISQUOTED"
+    assert "[-in this city-]" in result.diff
