@@ -211,7 +211,11 @@ def written_quantities(text: str) -> tuple[tuple[float, str, str], ...]:
     for start, end, *_ in reversed(find_dates(text)):
         text = text[:start] + " " + text[end:]
     words = tokens(text)
-    found = []
+    found = [
+        (float(m["first"]) * TALLY_BASE + float(m["second"]), TALLY, f"{m['first']}-{m['second']}")
+        for m in TALLY_RE.finditer(text)
+        if not (_YEAR_RE.fullmatch(m["first"]) and len(m["second"]) in (2, 4))  # "2019-20"
+    ]
     for i, word in enumerate(words):
         if word[0].isdigit():
             value = float(word.replace(",", "")) if word.count(".") <= 1 else None
@@ -258,6 +262,12 @@ def _direction(written: str) -> str | None:
     return head if head in ("to", "from") else None
 
 
+# A vote or a score: "passed 78-15", "by 181 votes to 167", compared exactly, as one figure.
+TALLY = "tally"
+TALLY_BASE = 100_000.0
+TALLY_RE = re.compile(
+    r"(?<![\w.,-])(?P<first>\d{1,4})(?:\s*[-–]\s*|\s+votes?\s+to\s+)(?P<second>\d{1,4})(?![\w%-]|[.,]\d)"
+)
 DURATION = "days"  # the unit of "three weeks", "six years": a length of time in days
 CALENDAR_YEAR = "calendar year"  # the unit of "in 2021": a date, not a count of years
 YEAR_PREPOSITIONS = frozenset("in since by during until before after from".split())
@@ -267,7 +277,7 @@ _YEAR_RE = re.compile(r"(?:19|20)\d\d")
 def _same(a: float, b: float, unit: str = "", qualifier: str = "") -> bool:
     """Whether ``b`` (the source's figure) agrees with ``a`` (the claim's), read as the claim
     qualifies it: "about 40 percent" takes 41, "more than 1,100" takes 1,140."""
-    if unit == CALENDAR_YEAR:
+    if unit in (CALENDAR_YEAR, TALLY):
         return a == b
     if qualifier in AT_LEAST:
         return b >= a

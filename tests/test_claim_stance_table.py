@@ -285,6 +285,22 @@ CHILD = "One child died of measles in Liverpool in July, the agency confirmed."
             "The council postponed the vote until March.",
             "SUPPORTED",
         ),
+        # A vote or a score is one figure, compared whole.
+        (
+            "The law passed the House 78-25",
+            "The law passed the House 78-15 and the Senate 27-4.",
+            "REFUTED",
+        ),
+        (
+            "The law passed the House 78-15",
+            "The law passed the House 78-15 and the Senate 27-4.",
+            "SUPPORTED",
+        ),
+        (
+            "The budget was rejected by 181 votes to 157",
+            "MPs rejected the budget by 181 votes to 167.",
+            "REFUTED",
+        ),
     ],
 )
 def test_verdict_on_a_short_source(tmp_path, claim, source, verdict):
