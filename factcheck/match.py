@@ -131,8 +131,8 @@ def _compound_number(match: re.Match) -> str:
 
 # "held steady", "remained flat": neither rose nor fell.
 _UNCHANGED_RE = re.compile(
-    r"\b(?:held|holds?|holding|remained|remains?|stayed|stays?|was|were|is|are)\s+"
-    r"(?:steady|flat|unchanged|stable)\b",
+    r"\b(?P<verb>(?:held|holds?|holding|keeps?|kept|keeping)(?:\s+[\w'’-]+){0,4}?"
+    r"|remained|remains?|stayed|stays?|was|were|is|are)\s+(?:steady|flat|unchanged|stable)\b",
     re.IGNORECASE,
 )
 
@@ -143,7 +143,7 @@ def canonical(text: str) -> str:
     text = _THOUSANDS_RE.sub("", text)
     if "-" in text:
         text = _COMPOUND_NUMBER_RE.sub(_compound_number, text)
-    text = _UNCHANGED_RE.sub("unchanged", text)
+    text = _UNCHANGED_RE.sub(lambda m: f"{m['verb']} unchanged", text)
     if _PARTICLES_RE.search(text):
         for pattern, verb in _PHRASAL:
             text = pattern.sub(verb, text)

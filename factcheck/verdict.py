@@ -177,6 +177,12 @@ def hedges(clause: str) -> list[str]:
     return found + (["?"] if clause.rstrip(" \"'”’)").endswith("?") else [])
 
 
+# Claim words that are an opposite only when a passage says them: "held steady" contradicts
+# "fell", but a claim that something stayed "unchanged" is not contradicted by any rise the
+# sentence mentions ("a 3 percent raise for staff ... holds the tax rate flat").
+ONLY_AS_OPPOSITE = frozenset({"unchang"})
+
+
 def opposites(claim: Claim, clause: str) -> list[str]:
     """Claim words whose opposite stands in the clause instead ("rise" against "fell"), and
     verbs whose particle is reversed ("voted for" against "voted against")."""
@@ -185,6 +191,7 @@ def opposites(claim: Claim, clause: str) -> list[str]:
         term
         for term in claim.predicate
         if term not in DENIAL_STEMS
+        and term not in ONLY_AS_OPPOSITE
         and not covers(term, stems)
         and ANTONYMS.get(term, set()) & stems
     ]
