@@ -33,6 +33,10 @@ SOUGHT = (
     "sentence of three years, citing his client's age."
 )
 IMPORTS = "Imports from China rose 30 percent over the same period."
+FLAT = (
+    "The budget includes a 3 percent raise for city employees and holds the property tax "
+    "rate flat for a fourth straight year."
+)
 SPENDING = "Household spending, which accounts for about 60 percent of the economy, edged up."
 VETO = "Gov. Elena Marquez on Friday vetoed a bill that would have created a rental tax."
 PINECREST = (
@@ -285,6 +289,7 @@ CHILD = "One child died of measles in Liverpool in July, the agency confirmed."
             "The council postponed the vote until March.",
             "SUPPORTED",
         ),
+        ("The budget keeps the property tax rate unchanged", FLAT, "SUPPORTED"),
         # A vote or a score is one figure, compared whole.
         (
             "The law passed the House 78-25",
