@@ -27,6 +27,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import lru_cache
 from itertools import pairwise
 from typing import Protocol
@@ -428,7 +429,7 @@ def judge(claim: Claim, match: Match) -> Evidence:
     score *= KIND_WEIGHT.get(passage.kind, 0.9)
     if not on_topic(match):
         missing = ", ".join(claim_words(claim, match.missing)) or "the claim's content"
-        reason = f"off topic: does not mention {missing}"
+        reason = said_by_another(claim, match) or f"off topic: does not mention {missing}"
         return Evidence(passage, "neutral", score, match.relevance, reason, subject, speaker)
     if not claim.predicate:  # "X is a Republican from Albuquerque": names only
         own = set(content_stems(passage.text)) | actor_stems(passage)
@@ -446,7 +447,7 @@ def judge(claim: Claim, match: Match) -> Evidence:
         reason = f"{said} ({', '.join(sorted(proposal))})" if proposal else said
         return Evidence(passage, "neutral", score, match.relevance, reason, subject, speaker)
     if claim.speaker and not attributed(claim, passage):
-        reason = f"not in the words of {claim.speaker_text}"
+        reason = said_by_another(claim, match) or f"not in the words of {claim.speaker_text}"
         return Evidence(passage, "neutral", score, match.relevance, reason, subject, speaker)
     if OPINION_WORDS & set(tokens(claim.text)) and not OPINION_WORDS & set(tokens(match.focus)):
         reason = "a fact, not a judgement on whether it should be"
@@ -493,6 +494,25 @@ def judge(claim: Claim, match: Match) -> Evidence:
         reason += " (the claim itself is negative)"
     stance = "refutes" if refutes else "supports"
     return Evidence(passage, stance, score, match.relevance, reason, subject, speaker)
+
+
+MISATTRIBUTED = "the words of "  # how a reason starts when someone else said the words
+
+
+def said_by_another(claim: Claim, match: Match) -> str | None:
+    """For a claim about what someone said, a direct quote of the same words by somebody
+    else: "the words of Peter Szijjarto, not Maros Sefcovic"."""
+    passage = match.passage
+    if not claim.speaker or passage.kind != "direct" or not passage.speaker:
+        return None
+    if not on_topic(match):  # off topic only for lack of the claimed speaker's name
+        if set(match.missing) - claim.speaker:
+            return None
+        match = replace(match, coverage=1.0, names=1.0, missing=())
+    content = replace(claim, speaker=frozenset(), speaker_text=None)
+    if judge(content, match).stance != "supports":
+        return None
+    return f"{MISATTRIBUTED}{who_said(passage)}, not {claim.speaker_text}"
 
 
 NEGATED = "negated by "  # how a reason starts when the passage negates or contradicts the claim
@@ -693,8 +713,12 @@ def describe(evidence: Evidence, claim: Claim) -> str:
     return f"{who[0].upper()}{who[1:]} {verb}{when}{where}{cite}{party}"
 
 
-def aggregate(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
-    """(verdict, rationale) from the judged evidence."""
+def aggregate(
+    claim: Claim, evidence: list[Evidence], *, claim_speaker_known: bool = False
+) -> tuple[str, str]:
+    """(verdict, rationale) from the judged evidence. ``claim_speaker_known``: the sources
+    name the one a claim says said something, so words they quote from somebody else refute
+    it."""
     best = {
         stance: max(
             (e for e in evidence if e.stance == stance and e.score >= DECISIVE_SCORE),
@@ -712,6 +736,11 @@ def aggregate(claim: Claim, evidence: list[Evidence]) -> tuple[str, str]:
         return "SUPPORTED", describe(support, claim)
     if refute:
         return "REFUTED", describe(refute, claim)
+    quoted = [e for e in evidence if e.reason.startswith(MISATTRIBUTED)]
+    if quoted and claim_speaker_known:
+        e = max(quoted, key=lambda e: e.score)
+        where = f"{e.passage.source}:{e.passage.line}"
+        return "REFUTED", f"{e.reason[0].upper()}{e.reason[1:]} ({where})"
     closest = max(evidence, key=lambda e: e.relevance, default=None)
     if closest is None:
         return "NOT ENOUGH EVIDENCE", "no passage in the sources is about this claim"
@@ -731,7 +760,8 @@ def check_claim(
     parsed = parse_claim(claim)
     matches = [m for m in rank(parsed, candidates) if m.relevance >= MIN_RELEVANCE]
     evidence = sorted((judge(parsed, m) for m in matches), key=lambda e: e.score, reverse=True)
-    verdict, rationale = aggregate(parsed, evidence)
+    known = bool(parsed.speaker) and any(parsed.speaker & spoken_by(m.passage) for m in matches)
+    verdict, rationale = aggregate(parsed, evidence, claim_speaker_known=known)
     shown = [e for e in evidence if e.stance != "neutral"] or evidence
     return ClaimResult(claim, verdict, rationale, shown[:top] if top else shown)
 

@@ -33,6 +33,10 @@ SOUGHT = (
     "sentence of three years, citing his client's age."
 )
 IMPORTS = "Imports from China rose 30 percent over the same period."
+SZIJJARTO = (
+    '"The decision is a serious mistake," said Hungarian Foreign Minister Peter Szijjarto.\n\n'
+    "EU Trade Commissioner Maros Sefcovic said the tariffs were necessary."
+)
 FLAT = (
     "The budget includes a 3 percent raise for city employees and holds the property tax "
     "rate flat for a fourth straight year."
@@ -306,6 +310,11 @@ CHILD = "One child died of measles in Liverpool in July, the agency confirmed."
             "MPs rejected the budget by 181 votes to 167.",
             "REFUTED",
         ),
+        # Words the source quotes from somebody else refute a claim that another said them,
+        # when the sources know that other person.
+        ("Maros Sefcovic called the decision a serious mistake", SZIJJARTO, "REFUTED"),
+        ("Peter Szijjarto called the decision a serious mistake", SZIJJARTO, "SUPPORTED"),
+        ("Angela Merkel called the decision a serious mistake", SZIJJARTO, "NOT ENOUGH EVIDENCE"),
     ],
 )
 def test_verdict_on_a_short_source(tmp_path, claim, source, verdict):
