@@ -62,6 +62,7 @@ from factcheck.match import (
     actor_stems,
     actor_verb,
     canonical,
+    clauses,
     content_stems,
     covers,
     day_names,
@@ -243,6 +244,8 @@ def written_quantities(text: str) -> tuple[tuple[float, str, str], ...]:
         following = words[j] if j < len(words) else ""
         if following == "of" and j + 2 < len(words) and _is_number(words[j + 1]):
             following = words[j + 2]  # "five of seven counts": five counts
+        elif following == "of" and j + 1 < len(words) and words[j + 1] in _BACK and found:
+            unit = found[-1][1]  # "212 complaints ... rejected 37 of them": 37 complaints
         if following == "per" and j + 1 < len(words) and words[j + 1] == "cent":
             following = "percent"
         after = words[j + 1] if j + 1 < len(words) else ""
@@ -257,6 +260,9 @@ def written_quantities(text: str) -> tuple[tuple[float, str, str], ...]:
             first = i - 1 if i and words[i - 1] in CURRENCY_SYMBOLS else i
             found.append((value, unit, " ".join(words[max(0, first - 1) : j + 1])))
     return tuple(found)
+
+
+_BACK = frozenset({"them", "those", "these", "which", "whom"})
 
 
 def _is_number(word: str) -> bool:
@@ -431,6 +437,7 @@ def judge(claim: Claim, match: Match) -> Evidence:
         missing = ", ".join(claim_words(claim, match.missing)) or "the claim's content"
         reason = said_by_another(claim, match) or f"off topic: does not mention {missing}"
         return Evidence(passage, "neutral", score, match.relevance, reason, subject, speaker)
+    match = focus_on_subject(claim, match)
     if not claim.predicate:  # "X is a Republican from Albuquerque": names only
         own = set(content_stems(passage.text)) | actor_stems(passage)
         unsaid = [n for n in claim.names if not covers(n, own)]
@@ -484,8 +491,10 @@ def judge(claim: Claim, match: Match) -> Evidence:
         reason = f"gives a figure for something else, not {elsewhere}"
         return Evidence(passage, "neutral", score, match.relevance, reason, subject, speaker)
     if mismatches:  # "600 jobs will go, not 400": a different number refutes, negated or not
-        # ... unless only the claim is negative ("did not cut 600 jobs" against "cut 400")
-        refutes = not content_negative or len(flips) % 2 == 1
+        # ... unless only the claim says "not" ("did not cut 600 jobs" against "cut 400"); a
+        # denial verb is the act the figure counts ("rejected 73 complaints")
+        said_not = any(fold(w) not in DENIAL_STEMS for w in negations(claim.content or claim.text))
+        refutes = not said_not or len(flips) % 2 == 1
         reason = "gives " + ", ".join(f"another figure or date than {m}" for m in mismatches)
     else:
         refutes = (len(flips) % 2 == 1) != claim_negative
@@ -494,6 +503,31 @@ def judge(claim: Claim, match: Match) -> Evidence:
         reason += " (the claim itself is negative)"
     stance = "refutes" if refutes else "supports"
     return Evidence(passage, stance, score, match.relevance, reason, subject, speaker)
+
+
+def focus_on_subject(claim: Claim, match: Match) -> Match:
+    """The match judged on the clause that names the claim's subject and gives a figure in
+    the claim's unit, when the clause chosen for most of the claim's words does not name it:
+    "Reyes had 31.4 percent, while Castañeda took 24.8 percent"."""
+    units = {unit for _, unit in quantities(claim.text)}
+    focus_stems = set(content_stems(match.focus))
+    if not units or not claim.subject or claim.subject <= focus_stems:
+        return match
+    said_on = match.passage.date if claim.speaker else None
+    text = match.passage.text
+    naming = [
+        clause
+        for clause in clauses(text)
+        if claim.subject <= set(content_stems(clause))
+        and units & {unit for _, unit in quantities(clause)}
+    ]
+    for clause in naming:
+        if not number_mismatches(claim.text, clause, said_on):
+            return replace(match, focus=clause)
+        several = len(quantities(claim.text)) > 1  # its figures, in two clauses
+        if several and not number_mismatches(claim.text, text, said_on):
+            return replace(match, focus=text)
+    return replace(match, focus=naming[0]) if naming else match
 
 
 MISATTRIBUTED = "the words of "  # how a reason starts when someone else said the words

@@ -37,6 +37,11 @@ SZIJJARTO = (
     '"The decision is a serious mistake," said Hungarian Foreign Minister Peter Szijjarto.\n\n'
     "EU Trade Commissioner Maros Sefcovic said the tariffs were necessary."
 )
+PERU = (
+    "With most ballots counted, Reyes had 31.4 percent of the votes, while Castañeda took "
+    "24.8 percent."
+)
+JURY = "The election jury said it had received 212 complaints and had rejected 37 of them."
 FLAT = (
     "The budget includes a 3 percent raise for city employees and holds the property tax "
     "rate flat for a fourth straight year."
@@ -315,6 +320,12 @@ CHILD = "One child died of measles in Liverpool in July, the agency confirmed."
         ("Maros Sefcovic called the decision a serious mistake", SZIJJARTO, "REFUTED"),
         ("Peter Szijjarto called the decision a serious mistake", SZIJJARTO, "SUPPORTED"),
         ("Angela Merkel called the decision a serious mistake", SZIJJARTO, "NOT ENOUGH EVIDENCE"),
+        # The figure of the party the claim names, not another party's in the same sentence.
+        ("Castañeda had 24.8 percent of the votes", PERU, "SUPPORTED"),
+        ("Castañeda had 31.4 percent of the votes", PERU, "REFUTED"),
+        # "rejected 37 of them" counts what was named before.
+        ("The election jury has rejected 37 complaints", JURY, "SUPPORTED"),
+        ("The election jury has rejected 73 complaints", JURY, "REFUTED"),
     ],
 )
 def test_verdict_on_a_short_source(tmp_path, claim, source, verdict):
