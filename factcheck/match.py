@@ -137,6 +137,9 @@ _UNCHANGED_RE = re.compile(
 )
 
 
+_IN_FAVOUR_RE = re.compile(r"\bin\s+favou?r(?:\s+of)?\b", re.IGNORECASE)
+
+
 def canonical(text: str) -> str:
     """``1,000`` as one number, "forty-one" as 41, phrasal verbs as one word ("went up" ->
     "rise")."""
@@ -144,6 +147,9 @@ def canonical(text: str) -> str:
     if "-" in text:
         text = _COMPOUND_NUMBER_RE.sub(_compound_number, text)
     text = _UNCHANGED_RE.sub(lambda m: f"{m['verb']} unchanged", text)
+    # "voted in favour of" is "voted for" (whose opposite is "against"); "favour" stays,
+    # a word of the claim like any other
+    text = _IN_FAVOUR_RE.sub("for favour", text)
     if _PARTICLES_RE.search(text):
         for pattern, verb in _PHRASAL:
             text = pattern.sub(verb, text)

@@ -225,6 +225,14 @@ def written_quantities(text: str) -> tuple[tuple[float, str, str], ...]:
         for m in TALLY_RE.finditer(text)
         if not (_YEAR_RE.fullmatch(m["first"]) and len(m["second"]) in (2, 4))  # "2019-20"
     ]
+    found += [  # "India's fifth-largest cement maker": a rank, compared exactly
+        (
+            float(ORDINALS.get(m["rank"].lower()) or m["rank"][:-2]),
+            f"rank {m['superlative'].lower()}",
+            m[0],
+        )
+        for m in RANK_RE.finditer(text)
+    ]
     for i, word in enumerate(words):
         if word[0].isdigit():
             value = float(word.replace(",", "")) if word.count(".") <= 1 else None
@@ -276,6 +284,17 @@ def _direction(written: str) -> str | None:
     return head if head in ("to", "from") else None
 
 
+ORDINALS = {
+    word: n
+    for n, word in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth".split(), start=1
+    )
+}
+RANK_RE = re.compile(
+    r"\b(?P<rank>" + "|".join(ORDINALS) + r"|\d{1,3}(?:st|nd|rd|th))[- ]"
+    r"(?P<superlative>largest|biggest|highest|lowest|smallest|busiest|richest|poorest|best|worst)\b",
+    re.IGNORECASE,
+)
 # A vote or a score: "passed 78-15", "by 181 votes to 167", compared exactly, as one figure.
 TALLY = "tally"
 TALLY_BASE = 100_000.0
@@ -291,7 +310,7 @@ _YEAR_RE = re.compile(r"(?:19|20)\d\d")
 def _same(a: float, b: float, unit: str = "", qualifier: str = "") -> bool:
     """Whether ``b`` (the source's figure) agrees with ``a`` (the claim's), read as the claim
     qualifies it: "about 40 percent" takes 41, "more than 1,100" takes 1,140."""
-    if unit in (CALENDAR_YEAR, TALLY):
+    if unit in (CALENDAR_YEAR, TALLY) or unit.startswith("rank "):
         return a == b
     if qualifier in AT_LEAST:
         return b >= a

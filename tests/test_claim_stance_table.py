@@ -42,6 +42,7 @@ PERU = (
     "24.8 percent."
 )
 JURY = "The election jury said it had received 212 complaints and had rejected 37 of them."
+SAHYADRI = "Sahyadri, India's fifth-largest cement maker, reported a 34% rise in profit."
 FLAT = (
     "The budget includes a 3 percent raise for city employees and holds the property tax "
     "rate flat for a fourth straight year."
@@ -326,6 +327,14 @@ CHILD = "One child died of measles in Liverpool in July, the agency confirmed."
         # "rejected 37 of them" counts what was named before.
         ("The election jury has rejected 37 complaints", JURY, "SUPPORTED"),
         ("The election jury has rejected 73 complaints", JURY, "REFUTED"),
+        # A rank is compared whole; "in favour of" is "for", the opposite of "against".
+        ("Sahyadri is India's third-largest cement maker", SAHYADRI, "REFUTED"),
+        ("Sahyadri is India's fifth-largest cement maker", SAHYADRI, "SUPPORTED"),
+        (
+            "Hungary voted in favour of the steel tariffs",
+            "Hungary voted against the steel tariffs.",
+            "REFUTED",
+        ),
     ],
 )
 def test_verdict_on_a_short_source(tmp_path, claim, source, verdict):
