@@ -367,11 +367,6 @@ def number_mismatches(claim: str, clause: str, date: str | None = None) -> list[
     return found
 
 
-MONTH_NAMES = (
-    "January February March April May June July August September October November December".split()
-)
-
-
 def names_a_day(text: str) -> bool:
     """Whether a text says when: a calendar date, a weekday, a month."""
     weekdays, months = day_names(text)
@@ -486,9 +481,7 @@ def judge(claim: Claim, match: Match) -> Evidence:
     # passage's stance, but a different figure or date still refutes it.
     content_negative = len(negations(claim.content or claim.text)) % 2 == 1
     claim_negative = content_negative != claim.denies
-    # When a claim about what someone said dates it, a passage without a date in its words
-    # is compared by when it was said; for other claims, that is not when the event is.
-    said_on = passage.date if claim.speaker else None
+    said_on = _said_on(claim, passage)
     mismatches = number_mismatches(claim.text, match.focus, said_on)
     if not mismatches and names_a_day(claim.text) and not (names_a_day(passage.text) or said_on):
         reason = "does not say when"  # "closed for six weeks" on a claim it closes March 10
@@ -524,6 +517,12 @@ def judge(claim: Claim, match: Match) -> Evidence:
     return Evidence(passage, stance, score, match.relevance, reason, subject, speaker)
 
 
+def _said_on(claim: Claim, passage: Passage) -> str | None:
+    """When a claim about what someone said dates it, a passage without a date in its words
+    is compared by when it was said; for other claims, that is not when the event is."""
+    return passage.date if claim.speaker else None
+
+
 def focus_on_subject(claim: Claim, match: Match) -> Match:
     """The match judged on the clause that names the claim's subject and gives a figure in
     the claim's unit, when the clause chosen for most of the claim's words does not name it:
@@ -532,7 +531,7 @@ def focus_on_subject(claim: Claim, match: Match) -> Match:
     focus_stems = set(content_stems(match.focus))
     if not units or not claim.subject or claim.subject <= focus_stems:
         return match
-    said_on = match.passage.date if claim.speaker else None
+    said_on = _said_on(claim, match.passage)
     text = match.passage.text
     naming = [
         clause
